@@ -1,0 +1,58 @@
+"""The intermediate objects passed between stages, before the output model.
+
+A loader turns any input format into a ``LoadedDocument``: a flat sequence of ``Line`` and
+``TableBlock`` in reading order, each with provenance. Everything after the loader works on these
+alone and never sees the file format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Provenance, SourceFormat
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    page: int | None = None
+    line: int | None = None
+    # True when the loader knows the line is page chrome (an HTML nav bar, a PDF running header)
+    furniture: bool = False
+
+    @property
+    def provenance(self) -> Provenance:
+        return Provenance(page=self.page, line=self.line)
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    """A table as a grid of cell texts; merged cells already resolved by copying their text."""
+
+    rows: list[list[str]]
+    page: int | None = None
+    line: int | None = None
+    # per row, the source line / page it starts on
+    row_lines: list[int | None] = field(default_factory=list)
+    row_pages: list[int | None] = field(default_factory=list)
+
+    @property
+    def provenance(self) -> Provenance:
+        return Provenance(page=self.page, line=self.line)
+
+    def row_provenance(self, index: int) -> Provenance:
+        line = self.row_lines[index] if index < len(self.row_lines) else self.line
+        page = self.row_pages[index] if index < len(self.row_pages) else self.page
+        return Provenance(page=page, line=line)
+
+
+Block = Line | TableBlock
+
+
+@dataclass
+class LoadedDocument:
+    path: str
+    format: SourceFormat
+    sha256: str
+    blocks: list[Block]
+    pages: int | None = None

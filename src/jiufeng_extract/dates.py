@@ -1,0 +1,60 @@
+"""Dates as printed in circulars → ``datetime.date``: Arabic, Chinese-numeral and ISO forms."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .patterns import DATE_ARABIC, DATE_CHINESE, DATE_ISO
+
+_CN_DIGIT = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def chinese_number(text: str) -> int:
+    """'十五' → 15, '二十一' → 21, '一百零二' → 102, '三' → 3."""
+    if not text:
+        raise ValueError("empty Chinese numeral")
+    total, current = 0, 0
+    for char in text:
+        if char in _CN_DIGIT:
+            current = _CN_DIGIT[char]
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif char == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            raise ValueError(f"not a Chinese numeral: {text!r}")
+    return total + current
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> date | None:
+    """The first date in ``text``: '2023年7月31日', '二〇二三年七月三十一日', '2023-08-07'."""
+    if m := DATE_ARABIC.search(text):
+        return _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    if m := DATE_CHINESE.search(text):
+        year = int("".join(str(_CN_DIGIT[c]) for c in m["y"]))
+        return _safe_date(year, chinese_number(m["m"]), chinese_number(m["d"]))
+    if m := DATE_ISO.search(text):
+        return _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return None

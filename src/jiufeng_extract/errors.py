@@ -1,0 +1,59 @@
+"""Errors the user can see, each with its exit code.
+
+    JiufengError                 exit 70 unless a subclass says otherwise
+    ├── UsageError               exit 2   bad option values, -o equal to the input
+    ├── InputError               exit 3   missing, unreadable or undecodable file
+    ├── UnsupportedFormatError   exit 4   a file type we cannot read (yet)
+    ├── NotACircularError        exit 5   readable, but no circular found in it
+    └── StrictModeError          exit 1   --strict and the document has warnings
+
+Every error carries the file it is about, so the CLI prints one line:
+``jiufeng: error: samples/x.txt: no circular found (no title, 发文字号 or numbered outline)``.
+Third-party exceptions are translated into these at the loader boundary.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_STRICT = 1
+EXIT_USAGE = 2
+EXIT_UNREADABLE = 3
+EXIT_UNSUPPORTED = 4
+EXIT_NOT_A_CIRCULAR = 5
+EXIT_INTERNAL = 70
+
+
+class JiufengError(Exception):
+    """Base class: a problem we can explain to the user in one line."""
+
+    exit_code = EXIT_INTERNAL
+
+    def __init__(self, message: str, path: str | Path | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class UsageError(JiufengError):
+    exit_code = EXIT_USAGE
+
+
+class InputError(JiufengError):
+    exit_code = EXIT_UNREADABLE
+
+
+class UnsupportedFormatError(JiufengError):
+    exit_code = EXIT_UNSUPPORTED
+
+
+class NotACircularError(JiufengError):
+    exit_code = EXIT_NOT_A_CIRCULAR
+
+
+class StrictModeError(JiufengError):
+    exit_code = EXIT_STRICT

@@ -1,0 +1,118 @@
+"""Stage 5: responsibility rows ↔ body tasks, then categories filled from the body's sections.
+
+A row links to the task with the same number when their texts agree at least loosely, else to
+the task whose text is most similar. A row without a category takes the body section of its
+task when that section is one of the table's categories, else the category of the row above
+(below, for the first rows).
+"""
+
+from __future__ import annotations
+
+from .dates import chinese_number
+from .model import SpecialAction, TableRow, Task, Warning
+from .textdiff import describe_changes, similarity
+
+# a numbered row must be at least this similar to the task of the same number
+_SAME_NUMBER_MIN = 0.3
+# an unnumbered (or mismatched) row links to the best task at least this similar
+_BEST_MATCH_MIN = 0.5
+_CATEGORY_SAME = 0.8
+
+
+def task_body(task: Task, actions: list[SpecialAction]) -> str:
+    """The task as a table cell would print it: title, text, then its special actions."""
+    parts = [f"{task.title}。{task.text}" if task.text else task.title]
+    for action in actions:
+        if action.ordinal in task.special_actions:
+            parts.append(f"专项行动之{action.number}：{action.title}")
+            parts.append(action.text)
+    return "\n".join(p for p in parts if p)
+
+
+def _task_value(task: Task) -> int | None:
+    try:
+        return int(task.number) if task.number.isdigit() else chinese_number(task.number)
+    except ValueError:
+        return None
+
+
+def link_rows(
+    rows: list[TableRow], tasks: list[Task], actions: list[SpecialAction]
+) -> list[Warning]:
+    warnings: list[Warning] = []
+    by_number = {_task_value(t): t for t in tasks}
+    bodies = {t.ordinal: task_body(t, actions) for t in tasks}
+    for row in rows:
+        task = by_number.get(row.seq) if row.seq is not None else None
+        score = similarity(row.task_text, bodies[task.ordinal]) if task else 0.0
+        if task is None or score < _SAME_NUMBER_MIN:
+            scored = [(similarity(row.task_text, bodies[t.ordinal]), t) for t in tasks]
+            best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+            task, score = (best[1], best[0]) if best[0] >= _BEST_MATCH_MIN else (None, 0.0)
+        where = f"responsibility row {row.seq}" if row.seq is not None else "responsibility row"
+        if task is None:
+            warnings.append(
+                Warning(
+                    code="row_without_task",
+                    where=where,
+                    message=f"{where} matches no task in the body",
+                )
+            )
+            continue
+        row.task, row.task_similarity = task.ordinal, round(score, 3)
+        if row.seq is not None and _task_value(task) != row.seq:
+            warnings.append(
+                Warning(
+                    code="row_number_mismatch",
+                    where=where,
+                    message=f"{where} covers body task {task.number} ({task.title})",
+                )
+            )
+        changes = describe_changes(bodies[task.ordinal], row.task_text)
+        if changes:
+            warnings.append(
+                Warning(
+                    code="row_wording_differs",
+                    where=where,
+                    message=f"{where} words task {task.number} differently "
+                    f"(similarity {score:.2f}; body → table: {'; '.join(changes)})",
+                )
+            )
+    covered = {row.task for row in rows}
+    warnings.extend(
+        Warning(
+            code="task_without_row",
+            where=task.ref,
+            message=f"task {task.number} ({task.title}) has no row in the responsibility table",
+        )
+        for task in tasks
+        if rows and task.ordinal not in covered
+    )
+    return warnings
+
+
+def fill_categories(rows: list[TableRow], tasks: list[Task]) -> None:
+    categories = [row.category for row in rows if row.category]
+    if not categories:
+        return
+    paths = {t.ordinal: t.path for t in tasks}
+    for row in rows:
+        if row.category or row.task is None:
+            continue
+        for title in reversed(paths.get(row.task, [])):
+            match = max(categories, key=lambda c: similarity(c, title))
+            if similarity(match, title) >= _CATEGORY_SAME:
+                row.category = match
+                break
+    previous: str | None = None
+    for row in rows:
+        if row.category:
+            previous = row.category
+        elif previous:
+            row.category = previous
+    following: str | None = None
+    for row in reversed(rows):
+        if row.category:
+            following = row.category
+        else:
+            row.category = following

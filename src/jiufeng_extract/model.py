@@ -1,0 +1,200 @@
+"""The output document model: what ``jiufeng extract`` writes, and what ``schemas/`` describes.
+
+The keys of ``Circular`` are the public contract (``shared/docs/output-contract.md``); adding a
+field is a minor version bump, removing or renaming one is a major bump.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_NAME = "jiufeng-circular"
+SCHEMA_VERSION = "1.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SourceFormat(StrEnum):
+    PDF = "pdf"
+    DOCX = "docx"
+    HTML = "html"
+    TEXT = "text"
+
+
+class DeadlineKind(StrEnum):
+    ONGOING = "ongoing"
+    BY_DATE = "by_date"
+    RANGE = "range"
+    UNSPECIFIED = "unspecified"
+
+
+class AttachmentKind(StrEnum):
+    RESPONSIBILITY_TABLE = "responsibility_table"
+    FORM = "form"
+    TEXT = "text"
+
+
+class Provenance(_Model):
+    """Where an item starts: page (paged formats) and line (text line, HTML source line)."""
+
+    page: int | None = None
+    line: int | None = None
+
+    def describe(self) -> str:
+        """'page 3, line 12' for messages; 'unknown' when the loader knew neither."""
+        parts = [f"page {self.page}"] if self.page else []
+        if self.line:
+            parts.append(f"line {self.line}")
+        return ", ".join(parts) or "unknown"
+
+
+class Source(_Model):
+    path: str
+    format: SourceFormat
+    sha256: str
+    pages: int | None = None
+
+
+class DocNumberParts(_Model):
+    agency: str
+    year: int
+    serial: int
+
+
+class Metadata(_Model):
+    title: str | None = None
+    doc_number: str | None = Field(None, description="发文字号 with brackets normalised to 〔〕")
+    doc_number_parts: DocNumberParts | None = None
+    doc_type: str | None = Field(None, description="条例 Art. 8 type read from the title")
+    issuers: list[str] = Field(default_factory=list, description="发文机关, in printed order")
+    recipients: list[str] = Field(default_factory=list, description="主送机关 items")
+    signed_date: dt.date | None = Field(None, description="成文日期")
+    published_date: dt.date | None = Field(None, description="web 发布日期")
+    printed_date: dt.date | None = Field(None, description="印发日期 (版记 or web page)")
+    enclosure_title: str | None = None
+    notes: list[str] = Field(default_factory=list, description="附注, e.g. 信息公开形式：主动公开")
+    copied_to: list[str] = Field(default_factory=list, description="抄送机关")
+    web_fields: dict[str, str] = Field(
+        default_factory=dict, description="label → value of a web page's metadata block"
+    )
+
+
+class Section(_Model):
+    ref: str = Field(description="stable JSON pointer of this section, e.g. #/sections/1/0")
+    number: str = Field(description="the number as printed: 二, 三, 7")
+    marker: str = Field(description="the marker as printed: 二、 / （三） / 7.")
+    level: int = Field(description="depth in the outline, 1 = top")
+    title: str
+    text: str
+    special_actions: list[int] = Field(default_factory=list)
+    provenance: Provenance
+    children: list[Section] = Field(default_factory=list)
+
+
+class Task(_Model):
+    ref: str
+    ordinal: int
+    number: str
+    title: str
+    text: str
+    path: list[str] = Field(description="titles of the enclosing sections, outermost first")
+    special_actions: list[int] = Field(default_factory=list)
+    provenance: Provenance
+
+
+class SpecialAction(_Model):
+    ref: str
+    ordinal: int
+    number: str
+    title: str
+    text: str
+    task: int | None = Field(None, description="ordinal of the task it belongs to")
+    provenance: Provenance
+
+
+class Deadline(_Model):
+    raw: str
+    kind: DeadlineKind
+    date: dt.date | None = Field(None, description="the due date")
+    start: dt.date | None = None
+
+
+class Milestone(_Model):
+    title: str
+    deadline: Deadline
+    text: str = ""
+    provenance: Provenance
+
+
+class Reference(_Model):
+    title: str | None = None
+    doc_number: str | None = None
+    provenance: Provenance
+
+
+class Attachment(_Model):
+    number: str | None
+    title: str
+    kind: AttachmentKind
+    listed: bool = Field(description="named in the 附件说明 list")
+    found: bool = Field(description="present in the document body")
+    provenance: Provenance | None = None
+
+
+class Units(_Model):
+    raw: str
+    lead: list[str] = Field(default_factory=list)
+    support: list[str] = Field(default_factory=list)
+    joint: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(
+        default_factory=list, description="bracketed notes, e.g. （含…，下同）"
+    )
+
+
+class TableRow(_Model):
+    seq: int | None
+    category: str | None
+    task_text: str
+    task: int | None = Field(None, description="ordinal of the body task this row covers")
+    task_similarity: float | None = Field(None, description="0–1 text similarity to that task")
+    units: Units
+    deadline: Deadline
+    provenance: Provenance
+
+
+class FormItem(_Model):
+    group: int | None
+    item: str
+    unit: str | None
+
+
+class Warning(_Model):
+    code: str
+    message: str
+    where: str | None = None
+
+
+class Circular(_Model):
+    schema_name: str = SCHEMA_NAME
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    metadata: Metadata
+    preamble: str = Field("", description="text of the main document before its first heading")
+    sections: list[Section]
+    tasks: list[Task]
+    special_actions: list[SpecialAction]
+    milestones: list[Milestone]
+    references: list[Reference]
+    attachments: list[Attachment]
+    responsibility_table: list[TableRow]
+    form_items: list[FormItem]
+    warnings: list[Warning]
+    furniture: list[str] = Field(
+        default_factory=list,
+        description="page chrome kept out of the content: banners, page numbers",
+    )

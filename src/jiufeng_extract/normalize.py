@@ -1,0 +1,234 @@
+"""Stage 2: loader blocks → clean paragraphs and tables, with furniture set aside.
+
+- page numbers and web chrome become furniture (kept, but out of the content);
+- runs of tab-separated lines (scraped tables) become ``TableBlock``;
+- wrapped lines and words cut by a page break are rejoined by the Chinese rule: no space
+  between CJK characters, a space between Latin words, never across a heading or list marker.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from .blocks import Block, Line, TableBlock
+from .model import Provenance, Warning
+from .patterns import (
+    ATTACHMENT_START,
+    CLOSING_FORMULA,
+    CLOSING_QUOTES,
+    COPY_TO,
+    DATE_LINE,
+    DOC_NUMBER,
+    HEADING_ARABIC_DOT,
+    HEADING_ARABIC_PAREN,
+    HEADING_CIRCLED,
+    HEADING_CN_DUN,
+    HEADING_CN_PAREN,
+    HTML_PARAGRAPH_BREAK,
+    HTML_TAG,
+    LIST_BULLET,
+    META_LABEL,
+    NOTE_LINE,
+    PAGE_NUMBER,
+    SPACE_BETWEEN_CJK,
+    SPECIAL_ACTION,
+    TERMINAL_PUNCT,
+    TITLE_END,
+    WEB_CHROME,
+    WHITESPACE_RUN,
+)
+
+_STRUCTURAL_STARTS = (
+    HEADING_CN_DUN,
+    HEADING_CN_PAREN,
+    HEADING_ARABIC_DOT,
+    HEADING_ARABIC_PAREN,
+    HEADING_CIRCLED,
+    SPECIAL_ACTION,
+    ATTACHMENT_START,
+    DATE_LINE,
+    META_LABEL,
+    COPY_TO,
+    CLOSING_FORMULA,
+    NOTE_LINE,
+)
+_HEADING_MARKERS = _STRUCTURAL_STARTS[:5]
+_SPACED_COLUMNS = regex.compile(r"\t|[ \u3000]{2,}")
+_LATIN_END = regex.compile(r"[A-Za-z0-9]$")
+_LATIN_START = regex.compile(r"^[A-Za-z0-9]")
+# a prose line holds a clause separator; titles, issuer lines and headings usually do not
+_PROSE = regex.compile(r"[，、；,]")
+# hard-wrapped text: at least this share of the longer lines have the same width
+_WRAP_SHARE = 0.3
+_MIN_WRAP_WIDTH = 15
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+    provenance: Provenance
+    furniture: bool = False
+
+
+Item = Para | TableBlock
+
+
+@dataclass
+class NormalizedDocument:
+    items: list[Item]
+    furniture: list[str] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+
+
+def normalize(blocks: list[Block]) -> NormalizedDocument:
+    doc = NormalizedDocument(items=[])
+    lines: list[Para | TableBlock] = []
+    for block in _group_text_tables(blocks):
+        if isinstance(block, TableBlock):
+            lines.append(_clean_table(block))
+            continue
+        text = clean_line(block.text)
+        if not text:
+            continue
+        furniture = block.furniture or bool(PAGE_NUMBER.match(text) or WEB_CHROME.match(text))
+        if furniture:
+            doc.furniture.append(text)
+        lines.append(Para(text, block.provenance, furniture=furniture))
+    doc.items = _join_wrapped(lines, doc.warnings)
+    return doc
+
+
+def clean_line(text: str) -> str:
+    text = HTML_TAG.sub("", HTML_PARAGRAPH_BREAK.sub(" ", text))
+    text = WHITESPACE_RUN.sub(" ", text).strip()
+    cleaned: str = LIST_BULLET.sub("", text)
+    return cleaned
+
+
+def clean_cell(text: str) -> str:
+    """Cell text: <p>/<br> become line breaks, a space a wrapped cell left between CJK goes."""
+    text = HTML_PARAGRAPH_BREAK.sub("\n", text)
+    text = HTML_TAG.sub("", text)
+    parts = [
+        SPACE_BETWEEN_CJK.sub("", WHITESPACE_RUN.sub(" ", p)).strip() for p in text.split("\n")
+    ]
+    return "\n".join(p for p in parts if p)
+
+
+def _clean_table(table: TableBlock) -> TableBlock:
+    rows = [[clean_cell(cell) for cell in row] for row in table.rows]
+    return TableBlock(
+        rows=rows,
+        page=table.page,
+        line=table.line,
+        row_lines=table.row_lines,
+        row_pages=table.row_pages,
+    )
+
+
+def _cells(text: str) -> list[str]:
+    cells: list[str] = _SPACED_COLUMNS.split(text.rstrip("\t \u3000").rstrip())
+    return cells
+
+
+def _is_table_line(line: Line) -> bool:
+    return "\t" in line.text and sum(1 for c in _cells(line.text) if c.strip()) >= 2
+
+
+def _group_text_tables(blocks: list[Block]) -> list[Block]:
+    """Runs of at least two tab-separated lines are a scraped table."""
+    out: list[Block] = []
+    run: list[Line] = []
+
+    def close() -> None:
+        if len(run) >= 2:
+            out.append(
+                TableBlock(
+                    rows=[_cells(line.text) for line in run],
+                    page=run[0].page,
+                    line=run[0].line,
+                    row_lines=[line.line for line in run],
+                    row_pages=[line.page for line in run],
+                )
+            )
+        else:
+            out.extend(run)
+        run.clear()
+
+    for block in blocks:
+        if isinstance(block, Line) and _is_table_line(block):
+            run.append(block)
+            continue
+        close()
+        out.append(block)
+    close()
+    return out
+
+
+def starts_structure(text: str) -> bool:
+    return any(p.match(text) for p in _STRUCTURAL_STARTS) or bool(DOC_NUMBER.fullmatch(text))
+
+
+def starts_heading(text: str) -> bool:
+    return any(p.match(text) for p in _HEADING_MARKERS)
+
+
+def _wrap_width(paras: list[Para]) -> int | None:
+    """The line width of hard-wrapped text, or None when lines are whole paragraphs."""
+    lengths = [len(p.text) for p in paras if len(p.text) >= _MIN_WRAP_WIDTH]
+    if len(lengths) < 5:
+        return None
+    width, _ = Counter(lengths).most_common(1)[0]
+    near = sum(1 for n in lengths if width - 2 <= n <= width)
+    return width if near >= len(lengths) * _WRAP_SHARE and width <= 60 else None
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(CLOSING_QUOTES)[-1:] in TERMINAL_PUNCT or text[-1:] in TERMINAL_PUNCT
+
+
+def _should_join(a: Para, b: Para, width: int | None) -> bool:
+    if a.furniture or b.furniture or _ends_sentence(a.text) or starts_structure(b.text):
+        return False
+    if width is not None:
+        return len(a.text) >= width - 2
+    if "。" not in a.text and (starts_structure(a.text) or TITLE_END.search(a.text)):
+        return False  # a bare heading, title or 专项行动 line ends where it ends
+    return len(a.text) >= _MIN_WRAP_WIDTH and bool(_PROSE.search(a.text))
+
+
+def _join_wrapped(items: list[Item], warnings: list[Warning]) -> list[Item]:
+    width = _wrap_width([p for p in items if isinstance(p, Para) and not p.furniture])
+    out: list[Item] = []
+    last: int | None = None  # index in out of the last content paragraph
+    for item in items:
+        if isinstance(item, TableBlock):
+            out.append(item)
+            last = None
+            continue
+        prev = out[last] if last is not None else None
+        if item.furniture or not isinstance(prev, Para) or not _should_join(prev, item, width):
+            out.append(item)
+            if not item.furniture:
+                last = len(out) - 1
+            continue
+        assert last is not None
+        out[last] = Para(join_text(prev.text, item.text), prev.provenance)
+        crossed_page = (prev.provenance.page or 0) != (item.provenance.page or 0)
+        if width is None or crossed_page:
+            warnings.append(
+                Warning(
+                    code="rejoined_across_break",
+                    message=f"joined '…{prev.text[-6:]}' + '{item.text[:6]}…' cut by a page break",
+                    where=item.provenance.describe(),
+                )
+            )
+    return out
+
+
+def join_text(a: str, b: str) -> str:
+    space = " " if _LATIN_END.search(a) and _LATIN_START.search(b) else ""
+    return a + space + b

@@ -1,0 +1,29 @@
+"""One options object for an extraction, validated once with messages that name the option."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import UsageError
+from .model import SourceFormat
+
+
+class ExtractOptions(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    input_format: SourceFormat | None = Field(
+        None, description="force the input format instead of detecting it from the content"
+    )
+    encoding: str | None = Field(None, description="force the text encoding (text and HTML)")
+    strict: bool = Field(False, description="treat warnings as errors")
+    max_bytes: int = Field(200 * 1024 * 1024, gt=0, description="refuse larger input files")
+
+    @classmethod
+    def build(cls, **values: object) -> ExtractOptions:
+        """Build from CLI/library values; a bad value becomes a UsageError naming the option."""
+        try:
+            return cls.model_validate(values)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            name = ".".join(str(p) for p in first["loc"]) or "options"
+            raise UsageError(f"option {name}: {first['msg']}") from None

@@ -1,0 +1,148 @@
+"""Stage 4d: segments → ``Metadata`` (title, 发文字号, issuers, recipients, dates, 附注, 抄送)."""
+
+from __future__ import annotations
+
+import regex
+
+from .dates import parse_date
+from .model import DocNumberParts, Metadata
+from .normalize import Para
+from .patterns import (
+    COPY_TO,
+    DOC_NUMBER,
+    DOC_NUMBER_AGENCY_NOISE,
+    DOC_TYPES,
+    META_LABEL,
+    NOTE_LINE,
+    ORG_SUFFIX,
+    PRINTED_BY,
+)
+from .segment import Segments
+
+# run-together issuers "国家卫生健康委教育部公安部": cut after an org suffix (not inside 委员会)
+_RUN_TOGETHER_ORG = regex.compile(r".+?(?:委员会|总局|委(?!员)|部(?!门)|署|局|厅|办公室|中心|政府)")
+_BRACKET_DEPTH = regex.compile(r"[（(]|[）)]")
+
+
+def normalise_doc_number(text: str) -> tuple[str, DocNumberParts] | None:
+    """'国卫医急函[2024]101号' → ('国卫医急函〔2024〕101号', parts)."""
+    match = DOC_NUMBER.search(text)
+    if not match:
+        return None
+    agency = DOC_NUMBER_AGENCY_NOISE.sub("", match.group("agency"))
+    if not agency:
+        return None
+    year, serial = int(match.group("year")), int(match.group("serial"))
+    return f"{agency}〔{year}〕{serial}号", DocNumberParts(agency=agency, year=year, serial=serial)
+
+
+def web_fields(paras: list[Para]) -> dict[str, str]:
+    """'发文字号：X 来 源：Y' → {'发文字号': 'X', '来源': 'Y'}; the first value of a label wins."""
+    fields: dict[str, str] = {}
+    for para in paras:
+        matches = list(META_LABEL.finditer(para.text))
+        for i, m in enumerate(matches):
+            end = matches[i + 1].start() if i + 1 < len(matches) else len(para.text)
+            label = regex.sub(r"\s+", "", m.group("label"))
+            value = para.text[m.end() : end].strip()
+            number = DOC_NUMBER.search(value)
+            if number and label not in ("发文字号", "文号") and number.start() > 0:
+                # "发布日期: 2023-08-07 沪卫医〔2023〕47号": an unlabelled number ends the value
+                fields.setdefault("发文字号", value[number.start() :].strip())
+                value = value[: number.start()].strip()
+            fields.setdefault(label, value)
+    return fields
+
+
+def doc_type(title: str | None) -> str | None:
+    if not title:
+        return None
+    for kind in sorted(DOC_TYPES, key=len, reverse=True):
+        if title.endswith(kind):
+            return kind
+    return None
+
+
+def split_issuers(line: str) -> list[str]:
+    pieces = line.split()
+    if len(pieces) > 1:
+        return pieces
+    found = _RUN_TOGETHER_ORG.findall(line)
+    return found if "".join(found) == line and len(found) > 1 else [line]
+
+
+def split_recipients(text: str) -> list[str]:
+    """Split 主送机关 on ，/、 outside brackets, keeping '各省、自治区、直辖市卫生健康委' whole."""
+    text = text.rstrip("：:").strip()
+    pieces: list[tuple[str, str]] = []  # (text, separator after it)
+    depth, current = 0, list[str]()
+    for char in text:
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth = max(0, depth - 1)
+        if depth == 0 and char in "，,、；;":
+            pieces.append(("".join(current).strip(), char))
+            current = []
+        else:
+            current.append(char)
+    pieces.append(("".join(current).strip(), ""))
+    items: list[str] = []
+    pending = ""
+    for piece, separator in pieces:
+        pending += piece
+        bare = regex.sub(r"[（(][^（）()]*[）)]$", "", pending)
+        if ORG_SUFFIX.search(bare) or separator in ("，", ",", "；", ";", ""):
+            if pending:
+                items.append(pending)
+            pending = ""
+        else:
+            pending += separator
+    return items
+
+
+def build_metadata(seg: Segments) -> Metadata:
+    meta = Metadata()
+    meta.title = seg.title.text if seg.title else None
+    fields = web_fields(seg.trailer + [p for p in seg.head if META_LABEL.search(p.text)])
+    meta.web_fields = fields
+    candidates = (
+        ([seg.doc_number_line.text] if seg.doc_number_line else [])
+        + [p.text for p in seg.head]
+        + [fields.get(k, "") for k in ("发文字号", "文号")]
+        + [p.text for p in seg.trailer]
+    )
+    for text in candidates:
+        parsed = normalise_doc_number(text)
+        if parsed:
+            meta.doc_number, meta.doc_number_parts = parsed
+            break
+    meta.doc_type = doc_type(meta.title) or doc_type(fields.get("公文种类"))
+    if seg.signature:
+        meta.issuers = [name for p in seg.signature for name in split_issuers(p.text)]
+    elif fields.get("发文机关") or fields.get("发文单位"):
+        meta.issuers = split_recipients(fields.get("发文机关") or fields["发文单位"])
+    if seg.recipients:
+        meta.recipients = split_recipients(seg.recipients.text)
+    meta.signed_date = parse_date(seg.signed_date.text) if seg.signed_date else None
+    meta.signed_date = meta.signed_date or parse_date(fields.get("成文日期", ""))
+    meta.published_date = parse_date(fields.get("发布日期", "") or fields.get("发布时间", ""))
+    meta.printed_date = parse_date(fields.get("印发日期", ""))
+    meta.notes = [m.group("note") for p in seg.notes if (m := NOTE_LINE.match(p.text))]
+    for para in seg.trailer:
+        if m := COPY_TO.match(para.text):
+            meta.copied_to.extend(split_recipients(m.group("items")))
+        elif m := PRINTED_BY.match(para.text):
+            meta.printed_date = meta.printed_date or parse_date(m.group("date"))
+    meta.enclosure_title = seg.enclosure_title.text if seg.enclosure_title else None
+    return meta
+
+
+def document_year(meta: Metadata) -> int | None:
+    if meta.signed_date:
+        return meta.signed_date.year
+    if meta.doc_number_parts:
+        return meta.doc_number_parts.year
+    if meta.title and (m := regex.search(r"(?:19|20)\d{2}(?=年)", meta.title)):
+        return int(m.group(0))
+    return None

@@ -1,0 +1,201 @@
+"""Stage 4a: main-text paragraphs → outline tree, with special actions attached.
+
+Nesting follows the order markers appear in, not a fixed table: a marker kind not yet open
+nests under the current heading; a kind already open closes back to that level. So a document
+that starts at （一） (no 一、) still gets a correct tree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .blocks import TableBlock
+from .dates import chinese_number
+from .model import Provenance, Warning
+from .normalize import Item, Para
+from .patterns import (
+    HEADING_ARABIC_DOT,
+    HEADING_ARABIC_PAREN,
+    HEADING_CIRCLED,
+    HEADING_CN_DUN,
+    HEADING_CN_PAREN,
+    SPECIAL_ACTION,
+)
+
+_MARKERS: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    ("cn_dun", HEADING_CN_DUN),
+    ("cn_paren", HEADING_CN_PAREN),
+    ("arabic_dot", HEADING_ARABIC_DOT),
+    ("arabic_paren", HEADING_ARABIC_PAREN),
+    ("circled", HEADING_CIRCLED),
+)
+_TITLE_TRIM = "：:，, "
+
+
+@dataclass
+class ActionNode:
+    number: str
+    title: str
+    provenance: Provenance
+    parent: HeadingNode | None
+    paras: list[str] = field(default_factory=list)
+
+
+@dataclass
+class HeadingNode:
+    kind: str
+    number: str
+    value: int
+    marker: str
+    title: str
+    run_in: bool
+    provenance: Provenance
+    parent: HeadingNode | None = None
+    paras: list[str] = field(default_factory=list)
+    children: list[HeadingNode] = field(default_factory=list)
+    actions: list[ActionNode] = field(default_factory=list)
+
+    @property
+    def depth(self) -> int:
+        return 1 if self.parent is None else self.parent.depth + 1
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paras)
+
+    def ancestors(self) -> list[HeadingNode]:
+        chain: list[HeadingNode] = []
+        node = self.parent
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return chain[::-1]
+
+
+@dataclass
+class Outline:
+    preamble: list[str]
+    roots: list[HeadingNode]
+    headings: list[HeadingNode]  # every heading in document order
+    actions: list[ActionNode]
+    warnings: list[Warning] = field(default_factory=list)
+
+
+def split_title(rest: str) -> tuple[str, str]:
+    """'强化…建设。坚决贯彻…' → ('强化…建设', '坚决贯彻…'); a bare heading has no text."""
+    index = rest.find("。")
+    if index == -1:
+        return rest.strip().rstrip(_TITLE_TRIM), ""
+    return rest[:index].strip().rstrip(_TITLE_TRIM), rest[index + 1 :].strip()
+
+
+def _numeral_value(number: str) -> int:
+    if number.isdigit():
+        return int(number)
+    if len(number) == 1 and "①" <= number <= "⑳":
+        return ord(number) - ord("①") + 1
+    return chinese_number(number)
+
+
+def match_heading(text: str) -> tuple[str, str, str] | None:
+    """(kind, number, rest) when ``text`` starts with an outline marker."""
+    for kind, pattern in _MARKERS:
+        m = pattern.match(text)
+        if m and m.group("rest").strip():
+            return kind, m.group("num"), m.group("rest")
+    return None
+
+
+def parse_outline(items: list[Item]) -> Outline:
+    outline = Outline(preamble=[], roots=[], headings=[], actions=[])
+    stack: list[HeadingNode] = []
+    action: ActionNode | None = None
+    for item in items:
+        if isinstance(item, TableBlock) or item.furniture:
+            continue
+        heading = match_heading(item.text)
+        if heading:
+            node = _heading_node(*heading, item)
+            _place(node, stack, outline)
+            action = None
+            continue
+        sa = SPECIAL_ACTION.match(item.text)
+        if sa:
+            title, text = split_title(sa.group("title"))
+            action = ActionNode(
+                sa.group("num"), title, item.provenance, stack[-1] if stack else None
+            )
+            if text:
+                action.paras.append(text)
+            outline.actions.append(action)
+            if action.parent is not None:
+                action.parent.actions.append(action)
+            continue
+        if action is not None:
+            action.paras.append(item.text)
+        elif stack:
+            stack[-1].paras.append(item.text)
+        else:
+            outline.preamble.append(item.text)
+    outline.warnings = check_numbering(outline)
+    return outline
+
+
+def _heading_node(kind: str, number: str, rest: str, para: Para) -> HeadingNode:
+    title, text = split_title(rest)
+    marker = para.text[: len(para.text) - len(rest)].strip()
+    node = HeadingNode(
+        kind=kind,
+        number=number,
+        value=_numeral_value(number),
+        marker=marker,
+        title=title,
+        run_in=bool(text),
+        provenance=para.provenance,
+    )
+    if text:
+        node.paras.append(text)
+    return node
+
+
+def _place(node: HeadingNode, stack: list[HeadingNode], outline: Outline) -> None:
+    kinds = [open_node.kind for open_node in stack]
+    if node.kind in kinds:
+        del stack[kinds.index(node.kind) :]
+    node.parent = stack[-1] if stack else None
+    (node.parent.children if node.parent else outline.roots).append(node)
+    stack.append(node)
+    outline.headings.append(node)
+
+
+def check_numbering(outline: Outline) -> list[Warning]:
+    """Gaps and repeats, accepting both restart-per-parent and continuous numbering."""
+    warnings: list[Warning] = []
+    last_by_kind: dict[str, int] = {}
+
+    def visit(siblings: list[HeadingNode]) -> None:
+        previous: dict[str, int] = {}
+        for node in siblings:
+            if node.kind in previous:
+                expected = {previous[node.kind] + 1}
+            else:
+                expected = {1, last_by_kind.get(node.kind, 0) + 1}
+            if node.value not in expected:
+                code = "numbering_repeat" if node.value <= min(expected) - 1 else "numbering_gap"
+                want = " or ".join(str(e) for e in sorted(expected))
+                warnings.append(
+                    Warning(
+                        code=code,
+                        message=f"heading {node.marker}{node.title} is numbered {node.value}, "
+                        f"expected {want}",
+                        where=node.provenance.describe(),
+                    )
+                )
+            previous[node.kind] = node.value
+            last_by_kind[node.kind] = node.value
+            visit(node.children)
+
+    visit(outline.roots)
+    return warnings

@@ -1,0 +1,122 @@
+"""Stage 4b: outline → sections, tasks, special actions and milestones (output models).
+
+Which level carries the tasks is read from the document: the depth whose headings most often
+carry their own text (run-in "1.强化…。坚决…" counts double), deeper winning ties. Headings that
+name a schedule phase with a deadline ("自查自纠 (2023年10月31日前)") are milestones, not tasks.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import regex
+
+from .deadlines import parse_deadline
+from .model import Milestone, Section, SpecialAction, Task
+from .parse_outline import HeadingNode, Outline
+
+# "自查自纠 (2023年10月31日前)" / "动员部署阶段（2024年5月—6月）"
+_PHASE = regex.compile(
+    r"^(?P<title>.+?)\s*[（(](?P<deadline>[^（）()]*(?:\d{1,2}\s*月|年底|年内|季度|半年)[^（）()]*)[）)]$"
+)
+
+
+@dataclass
+class Structure:
+    sections: list[Section]
+    tasks: list[Task]
+    special_actions: list[SpecialAction]
+    milestones: list[Milestone]
+    task_nodes: list[HeadingNode]
+
+
+def is_milestone(node: HeadingNode) -> bool:
+    return bool(_PHASE.match(node.title))
+
+
+def task_depth(outline: Outline) -> int | None:
+    scores: dict[int, int] = defaultdict(int)
+    for node in outline.headings:
+        if is_milestone(node) or not node.paras:
+            continue
+        scores[node.depth] += 2 if node.run_in else 1
+    if not scores:
+        return None
+    return max(scores, key=lambda depth: (scores[depth], depth))
+
+
+def build_structure(outline: Outline, year: int | None) -> Structure:
+    depth = task_depth(outline)
+    task_nodes = (
+        [n for n in outline.headings if n.depth == depth and not is_milestone(n)] if depth else []
+    )
+    task_of = {id(node): i for i, node in enumerate(task_nodes, start=1)}
+    action_ordinal = {id(a): i for i, a in enumerate(outline.actions, start=1)}
+
+    tasks = [
+        Task(
+            ref=f"#/tasks/{i - 1}",
+            ordinal=i,
+            number=node.number,
+            title=node.title,
+            text=node.text,
+            path=[a.title for a in node.ancestors()],
+            special_actions=[action_ordinal[id(a)] for a in node.actions],
+            provenance=node.provenance,
+        )
+        for i, node in enumerate(task_nodes, start=1)
+    ]
+    actions = [
+        SpecialAction(
+            ref=f"#/special_actions/{i - 1}",
+            ordinal=i,
+            number=action.number,
+            title=action.title,
+            text="\n".join(action.paras),
+            task=_owning_task(action.parent, task_of),
+            provenance=action.provenance,
+        )
+        for i, action in enumerate(outline.actions, start=1)
+    ]
+    milestones = [_milestone(node, year) for node in outline.headings if is_milestone(node)]
+    sections = [
+        _section(node, f"#/sections/{i}", action_ordinal) for i, node in enumerate(outline.roots)
+    ]
+    return Structure(sections, tasks, actions, milestones, task_nodes)
+
+
+def _owning_task(node: HeadingNode | None, task_of: dict[int, int]) -> int | None:
+    while node is not None:
+        if id(node) in task_of:
+            return task_of[id(node)]
+        node = node.parent
+    return None
+
+
+def _milestone(node: HeadingNode, year: int | None) -> Milestone:
+    match = _PHASE.match(node.title)
+    assert match is not None
+    return Milestone(
+        title=match.group("title").strip(),
+        deadline=parse_deadline(match.group("deadline"), year),
+        text=node.text,
+        provenance=node.provenance,
+    )
+
+
+def _section(node: HeadingNode, ref: str, action_ordinal: dict[int, int]) -> Section:
+    return Section(
+        ref=ref,
+        number=node.number,
+        marker=node.marker,
+        level=node.depth,
+        title=node.title,
+        text=node.text,
+        special_actions=[action_ordinal[id(a)] for a in node.actions],
+        provenance=node.provenance,
+        children=[
+            _section(child, f"{ref}/children/{i}", action_ordinal)
+            for i, child in enumerate(node.children)
+        ],
+    )

@@ -1,0 +1,158 @@
+"""Every regular expression the extractor uses, compiled once, each with an example it matches.
+
+Uses the ``regex`` module for ``\\p{Han}``. Patterns are anchored where they classify a whole
+line; the ones used with ``finditer`` are not.
+"""
+
+from __future__ import annotations
+
+import regex
+
+CN_DIGITS = "〇零一二三四五六七八九十百两"
+_CN_NUM = r"[一二三四五六七八九十百]+"
+_OPEN = r"[（(]"
+_CLOSE = r"[）)]"
+
+# --- outline markers (GB/T 9704 §7.3.3 and variants seen in the wild) -----------------------
+# "一、总体要求"
+HEADING_CN_DUN = regex.compile(rf"^(?P<num>{_CN_NUM})\s*[、，.．]\s*(?P<rest>.*)$")
+# "（一）健全完善…" / "(三) 强化…" (half-width brackets)
+HEADING_CN_PAREN = regex.compile(rf"^{_OPEN}\s*(?P<num>{_CN_NUM})\s*{_CLOSE}\s*(?P<rest>.*)$")
+# "1.强化…" / "1．" / "1、" / "11. 树牢…" — not "1.5倍" nor "2023年"
+HEADING_ARABIC_DOT = regex.compile(r"^(?P<num>\d{1,3})\s*[.．、](?!\d)\s*(?P<rest>.*)$")
+# "（1）…" / "(2)…"
+HEADING_ARABIC_PAREN = regex.compile(rf"^{_OPEN}\s*(?P<num>\d{{1,3}})\s*{_CLOSE}\s*(?P<rest>.*)$")
+# "①…"
+HEADING_CIRCLED = regex.compile(r"^(?P<num>[①-⑳])\s*(?P<rest>.*)$")
+
+# "专项行动之一：开展高值耗材专项检查" / "专项行动二：…" / "专项行动3：…"
+SPECIAL_ACTION = regex.compile(
+    rf"^专项(?:行动|整治|检查)(?:之)?(?P<num>{_CN_NUM}|\d+)\s*[:：]\s*(?P<title>.*)$"
+)
+
+# --- document number (发文字号): "沪卫医〔2023〕47号", "国卫医急函[2024]101号", "X发(2023)5号"
+DOC_NUMBER = regex.compile(
+    r"(?P<agency>[\p{Han}A-Za-z]{1,12}?)\s*[〔\[［(（【]\s*(?P<year>(?:19|20)\d{2})\s*"
+    r"[〕\]］)）】]\s*(?P<serial>\d{1,5})\s*号"
+)
+# words that precede a cited number in prose and are not part of its agency code
+DOC_NUMBER_AGENCY_NOISE = regex.compile(r"^(?:根据|按照|依据|参照|落实|印发|转发|见|及|和|与)+")
+
+# --- dates -----------------------------------------------------------------------------------
+# "2023年7月31日"
+DATE_ARABIC = regex.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+)
+# "二〇二三年七月三十一日"
+DATE_CHINESE = regex.compile(
+    r"(?P<y>[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月\s*"
+    r"(?P<d>[一二三四五六七八九十]{1,3})\s*日"
+)
+# "2023-08-07" / "2023/8/7" / "2023.08.07"
+DATE_ISO = regex.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
+# a line that is only a date (成文日期 line): "2024年5月17日"
+DATE_LINE = regex.compile(
+    r"^\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)\s*$"
+)
+
+# --- web metadata blocks: "标 题：…", "发文字号：…", "印发日期: 2023-07-31" --------------------
+META_LABEL = regex.compile(
+    r"(?P<label>标\s*题|发\s*文\s*机\s*关|发文单位|发文字号|文\s*号|来\s*源|主题分类|公文种类|"
+    r"成文日期|印发日期|发布日期|发布时间|索\s*引\s*号|生效日期|有\s*效\s*性|主\s*题\s*词|"
+    r"所属机构|信息来源)\s*[:：]\s*"
+)
+
+# --- page furniture ----------------------------------------------------------------------------
+# "— 3 —", "-3-", "- 12 -", "第3页", "第 3 页 共 10 页", "3/10"
+PAGE_NUMBER = regex.compile(
+    r"^\s*(?:[—–\-－一]{1,2}\s*\d{1,4}\s*[—–\-－一]{1,2}|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$"
+)
+# lines that belong to a web page's chrome, not to the circular
+WEB_CHROME = regex.compile(
+    r"^(?:字号\s*[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小|.*无障碍|.*打印本页|.*关闭窗口|"
+    r".*【\s*(?:打印|关闭|大|中|小)\s*】|.*(?:分享到|扫一扫)|当前位置|您现在的位置|首页\s*[>/»＞]|"
+    r".*版权所有|.*Copyright|.*ICP备|.*网站标识码|.*公网安备|网站地图|联系我们|"
+    r"本站\s*搜索|.*\(/[\w/.\-]*\)\s*(?:[/>]|$)|上一篇|下一篇|相关(?:链接|文章|阅读))"
+)
+# "- 附件：…" bullets left by scraping
+LIST_BULLET = regex.compile(r"^[-•·*]\s+")
+# HTML tags surviving in scraped text: "<p>", "</i>", "<br/>"
+HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+HTML_PARAGRAPH_BREAK = regex.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", regex.IGNORECASE)
+
+# --- titles and cover notices -----------------------------------------------------------------
+DOC_TYPES = (
+    "决议",
+    "决定",
+    "命令",
+    "令",
+    "公报",
+    "公告",
+    "通告",
+    "意见",
+    "通知",
+    "通报",
+    "报告",
+    "请示",
+    "批复",
+    "议案",
+    "函",
+    "纪要",
+)
+# the end of a title line: "…工作要点的通知", "…实施方案", "…工作要点"
+TITLE_END = regex.compile(
+    r"(?:决议|决定|命令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|函|纪要|要点|方案|"
+    r"办法|规定|细则|计划|规划|安排|清单|任务分工表|分工表)$"
+)
+# "关于印发《X》的通知" / "关于印发X的通知": group "enclosed" is X
+ENCLOSING_TITLE = regex.compile(
+    r"^关于(?:印发|转发|下发|公布)《?(?P<enclosed>.+?)》?的(?:通知|函)$"
+)
+# "特此通知。"
+CLOSING_FORMULA = regex.compile(r"^特此(?:通知|通报|函告|公告|报告)[。.]?$")
+# 附注 "（信息公开形式：主动公开）"
+NOTE_LINE = regex.compile(
+    r"^[（(](?P<note>[^（()）]*?(?:公开|联系人|联系电话|此件)[^（()）]*)[）)]$"
+)
+# 版记 "抄送：…。"
+COPY_TO = regex.compile(r"^抄\s*送\s*[:：]\s*(?P<items>.+?)[。.]?$")
+# 版记 "XX办公室 2023年7月31日印发"
+PRINTED_BY = regex.compile(r"^(?P<org>\S.*?)\s+(?P<date>\S+年\S+月\S+日)\s*印发$")
+
+# --- attachments --------------------------------------------------------------------------------
+# 附件说明 "附件：1.XXX" / "附件: XXX"
+ATTACHMENT_LIST = regex.compile(r"^附\s*件\s*[:：]\s*(?P<rest>.+)$")
+# attachment item "1.XXX" / "2、XXX"
+ATTACHMENT_ITEM = regex.compile(r"^(?P<num>\d{1,2})\s*[.．、]\s*(?P<title>.+)$")
+# attachment start "附件1" / "附件1：" / "附件 2" / "附件"
+ATTACHMENT_START = regex.compile(r"^附\s*件\s*(?P<num>\d{1,2})?\s*[:：]?\s*(?P<title>.*)$")
+
+# --- references -----------------------------------------------------------------------------
+# "《关于印发…的通知》" (no nested 《》)
+BOOK_TITLE = regex.compile(r"《(?P<title>[^《》]{2,80})》")
+
+# --- sentence and org structure -----------------------------------------------------------------
+TERMINAL_PUNCT = "。！？；：!?;:"
+CLOSING_QUOTES = "”’」』）)】"
+# suffixes that end an organisation name: "…委员会", "…局", "…中心"
+ORG_SUFFIX = regex.compile(
+    r"(?:委员会|委|局|厅|部|署|办|会|院|中心|单位|机构|部门|大学|学校|学院|联|处|室|所|站|公司|集团|"
+    r"企业|医院|政府|分局|办公室|支队|总队|党委|党组)$"
+)
+# a unit followed by its role: "市医保局牵头", "…按职责分别牵头", "…配合", "…共同推进"
+ROLE_WORD = regex.compile(
+    r"(?P<role>(?:按职责)?(?:分别)?牵头(?:负责)?|负责|(?:按职责)?(?:配合|参与|协助|协同)|"
+    r"(?:按职责)?共同(?:推进|负责|落实))$"
+)
+# cell text that is a unit of measure in a self-inspection form: "次", "人", "%"
+MEASURE_UNIT = regex.compile(r"^(?:次|人|张|份|个|家|元|万元|例|件|项|篇|场|人次|%|％|天|批|条)$")
+
+CJK_CHAR = regex.compile(r"[\p{Han}\p{Script=Han}，。、；：？！“”‘’（）《》〔〕【】]")
+HAN = regex.compile(r"\p{Han}")
+WHITESPACE_RUN = regex.compile(r"[ \t\u00a0\u2002\u2003\u3000]+")
+# a space between two CJK characters that a line join or a table cell left behind
+SPACE_BETWEEN_CJK = regex.compile(
+    r"(?<=[\p{Han}，。、；：“”（）《》])\s+(?=[\p{Han}，。、；：“”（）《》])"
+)

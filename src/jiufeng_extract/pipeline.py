@@ -1,0 +1,145 @@
+"""The orchestrator. Stages, in order:
+
+1. ``load``       path → LoadedDocument (lines and tables with provenance; format-specific)
+2. ``normalize``  → paragraphs: furniture set aside, scraped tables gridded, wrapped lines joined
+3. ``segment``    → head / title / cover / signature / main text / attachments / trailer
+4. ``parse_*``    → metadata, outline, tasks, special actions, milestones, references,
+                    attachments, responsibility rows, form items
+5. ``link``       → table rows ↔ body tasks, categories filled, discrepancies as warnings
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from .blocks import LoadedDocument, TableBlock
+from .errors import NotACircularError, StrictModeError
+from .link import fill_categories, link_rows
+from .load import load_document
+from .load_text import text_to_lines
+from .model import (
+    AttachmentKind,
+    Circular,
+    FormItem,
+    Provenance,
+    Source,
+    SourceFormat,
+    TableRow,
+    Warning,
+)
+from .normalize import Item, Para, normalize
+from .options import ExtractOptions
+from .parse_attachments import attachment_kind, build_attachments
+from .parse_metadata import build_metadata, document_year
+from .parse_outline import parse_outline
+from .parse_references import find_references
+from .parse_tables import is_responsibility_table, parse_form, parse_responsibility, to_table_rows
+from .parse_tasks import build_structure
+from .segment import Segments, segment
+from .units import says_first_is_lead
+
+
+def extract_path(path: str | Path, options: ExtractOptions | None = None) -> Circular:
+    """Read a circular from a file (text, HTML; format detected from the content)."""
+    options = options or ExtractOptions()
+    return _finish(build_circular(load_document(Path(path), options)), options)
+
+
+def extract_text(
+    text: str, options: ExtractOptions | None = None, path: str = "<text>"
+) -> Circular:
+    """Read a circular from a string already decoded (plain text)."""
+    options = options or ExtractOptions()
+    lines, pages = text_to_lines(text)
+    loaded = LoadedDocument(
+        path=path,
+        format=SourceFormat.TEXT,
+        pages=pages,
+        blocks=list(lines),
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )
+    return _finish(build_circular(loaded), options)
+
+
+def _finish(circular: Circular, options: ExtractOptions) -> Circular:
+    if options.strict and circular.warnings:
+        first = circular.warnings[0]
+        raise StrictModeError(
+            f"{len(circular.warnings)} warning(s) under --strict, first: {first.code}: "
+            f"{first.message}",
+            circular.source.path,
+        )
+    return circular
+
+
+def build_circular(loaded: LoadedDocument) -> Circular:
+    normalized = normalize(loaded.blocks)
+    seg = segment(normalized)
+    outline = parse_outline(seg.main)
+    if seg.title is None and not outline.headings:
+        raise NotACircularError(
+            "no circular found: no title (关于…的通知 / …工作要点) "
+            "and no numbered outline (一、 （一） 1.)",
+            loaded.path,
+        )
+    metadata = build_metadata(seg)
+    year = document_year(metadata)
+    structure = build_structure(outline, year)
+    attachments, attachment_warnings = build_attachments(seg)
+    rows, form_items = _tables(seg, year)
+    warnings = normalized.warnings + outline.warnings + attachment_warnings
+    if not structure.tasks:
+        warnings.append(
+            Warning(code="no_tasks", where=None, message="no numbered tasks found in the document")
+        )
+    warnings += link_rows(rows, structure.tasks, structure.special_actions)
+    fill_categories(rows, structure.tasks)
+    exclude = {t for t in (metadata.enclosure_title, metadata.title) if t}
+    exclude |= {a.title for a in attachments}
+    references = find_references(_texts(seg), exclude, metadata.doc_number)
+    return Circular(
+        source=Source(
+            path=loaded.path, format=loaded.format, sha256=loaded.sha256, pages=loaded.pages
+        ),
+        metadata=metadata,
+        preamble="\n".join(outline.preamble),
+        sections=structure.sections,
+        tasks=structure.tasks,
+        special_actions=structure.special_actions,
+        milestones=structure.milestones,
+        references=references,
+        attachments=attachments,
+        responsibility_table=rows,
+        form_items=form_items,
+        warnings=warnings,
+        # banner lines before the title, then everything normalize recognised as chrome
+        furniture=[p.text for p in seg.head if not p.furniture] + normalized.furniture,
+    )
+
+
+def _tables(seg: Segments, year: int | None) -> tuple[list[TableRow], list[FormItem]]:
+    rows: list[TableRow] = []
+    forms: list[FormItem] = []
+    for part in seg.attachments:
+        kind = attachment_kind(part)
+        texts = [part.title] + [i.text for i in part.items if isinstance(i, Para)]
+        for item in part.items:
+            if not isinstance(item, TableBlock):
+                continue
+            if kind is AttachmentKind.RESPONSIBILITY_TABLE and is_responsibility_table(item):
+                texts += [c for row in item.rows[:2] for c in row]
+                rows += to_table_rows(parse_responsibility(item), year, says_first_is_lead(texts))
+            elif kind is AttachmentKind.FORM:
+                forms += parse_form(item)
+    return rows, forms
+
+
+def _texts(seg: Segments) -> Iterator[tuple[str, Provenance]]:
+    items: list[Item] = seg.cover + seg.main
+    for part in seg.attachments:
+        items += part.items
+    for item in items:
+        if isinstance(item, Para):
+            yield item.text, item.provenance

@@ -1,0 +1,32 @@
+"""JSON Schema for the output model; ``schemas/`` holds the committed copy."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .model import SCHEMA_NAME, SCHEMA_VERSION, Circular
+
+
+def circular_schema() -> dict[str, Any]:
+    schema = Circular.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"{SCHEMA_NAME}-{SCHEMA_VERSION}.schema.json"
+    return schema
+
+
+def schema_files() -> dict[str, str]:
+    """File name → content, as ``jiufeng schema`` writes them."""
+    text = json.dumps(circular_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return {f"{SCHEMA_NAME}.schema.json": text}
+
+
+def write_schemas(directory: Path) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in schema_files().items():
+        target = directory / name
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
+    return written

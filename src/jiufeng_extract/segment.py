@@ -1,0 +1,280 @@
+"""Stage 3: paragraphs → the parts of a 公文 (GB/T 9704).
+
+head        banners, breadcrumbs, 份号/密级 lines before the title (furniture + metadata)
+title       标题, possibly wrapped over two lines
+cover       主送机关 and the cover notice's text
+signature   发文机关署名 lines, then the 成文日期 line, then 附注
+main        the outlined text: the enclosed work points of a 关于印发…的通知, else the body
+attachments 附件说明 list and each 附件N with its paragraphs and tables
+trailer     web metadata blocks (标 题：… 发文字号：…) and 版记 (抄送, 印发)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from .blocks import TableBlock
+from .normalize import Item, NormalizedDocument, Para, join_text, starts_heading
+from .patterns import (
+    ATTACHMENT_ITEM,
+    ATTACHMENT_LIST,
+    ATTACHMENT_START,
+    CLOSING_FORMULA,
+    COPY_TO,
+    DATE_LINE,
+    DOC_NUMBER,
+    ENCLOSING_TITLE,
+    META_LABEL,
+    NOTE_LINE,
+    ORG_SUFFIX,
+    PRINTED_BY,
+    TITLE_END,
+)
+
+_TITLE_SEARCH_DEPTH = 30
+_MAX_TITLE = 120
+_MAX_ORG_LINE = 80
+_ENCLOSURE_SIMILARITY = 0.8
+
+
+@dataclass
+class AttachmentPart:
+    number: str | None
+    title: str
+    start: Para
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Segments:
+    head: list[Para] = field(default_factory=list)
+    title: Para | None = None
+    doc_number_line: Para | None = None
+    recipients: Para | None = None
+    cover: list[Item] = field(default_factory=list)
+    signature: list[Para] = field(default_factory=list)
+    signed_date: Para | None = None
+    notes: list[Para] = field(default_factory=list)
+    enclosure_title: Para | None = None
+    main: list[Item] = field(default_factory=list)
+    attachment_list: list[tuple[str | None, str, Para]] = field(default_factory=list)
+    attachments: list[AttachmentPart] = field(default_factory=list)
+    trailer: list[Para] = field(default_factory=list)
+
+
+def is_title_like(text: str) -> bool:
+    return (
+        6 <= len(text) <= _MAX_TITLE
+        and "。" not in text
+        and not starts_heading(text)
+        and not META_LABEL.match(text)
+        and not ATTACHMENT_START.match(text)
+        and bool(TITLE_END.search(text))
+    )
+
+
+def is_org_line(text: str) -> bool:
+    """A 发文机关署名 line: one or more organisation names, no sentence punctuation."""
+    if len(text) > _MAX_ORG_LINE or any(c in text for c in "。，；：:,"):
+        return False
+    return all(ORG_SUFFIX.search(piece) for piece in text.split())
+
+
+def segment(doc: NormalizedDocument) -> Segments:
+    seg = Segments()
+    items = _take_trailer(doc.items, seg)
+    start = _find_title(items, seg)
+    body = items[start:]
+    body = _take_attachment_list(body, seg)
+    body, attachment_items = _split_attachments(body)
+    seg.attachments = _parse_attachment_parts(attachment_items)
+    _split_cover_and_main(body, seg)
+    _promote_enclosed_attachment(seg)
+    return seg
+
+
+def _take_trailer(items: list[Item], seg: Segments) -> list[Item]:
+    kept: list[Item] = []
+    for item in items:
+        if isinstance(item, Para) and (
+            META_LABEL.match(item.text) or COPY_TO.match(item.text) or PRINTED_BY.match(item.text)
+        ):
+            seg.trailer.append(item)
+        else:
+            kept.append(item)
+    return kept
+
+
+def _find_title(items: list[Item], seg: Segments) -> int:
+    """Index just after the title; lines before it go to ``head``."""
+    paras = [(i, p) for i, p in enumerate(items[:_TITLE_SEARCH_DEPTH]) if isinstance(p, Para)]
+    for n, (i, para) in enumerate(paras):
+        if para.furniture:
+            continue
+        if is_title_like(para.text):
+            seg.title = para
+            end = i + 1
+        elif (
+            para.text.startswith("关于")
+            and n + 1 < len(paras)
+            and is_title_like(join_text(para.text, paras[n + 1][1].text))
+        ):
+            seg.title = Para(join_text(para.text, paras[n + 1][1].text), para.provenance)
+            end = paras[n + 1][0] + 1
+        else:
+            continue
+        seg.head = [p for p in items[:i] if isinstance(p, Para)]
+        return end
+    seg.head = [p for p in items if isinstance(p, Para) and p.furniture]
+    return 0
+
+
+def _take_attachment_list(body: list[Item], seg: Segments) -> list[Item]:
+    """Remove the 附件说明 block ("附件：1.XXX" then "2.XXX" …) wherever it stands."""
+    out: list[Item] = []
+    i = 0
+    while i < len(body):
+        item = body[i]
+        match = ATTACHMENT_LIST.match(item.text) if isinstance(item, Para) else None
+        if not match or not _is_list(match.group("rest"), body, i):
+            out.append(item)
+            i += 1
+            continue
+        assert isinstance(item, Para)
+        first = ATTACHMENT_ITEM.match(match.group("rest"))
+        if first:
+            seg.attachment_list.append((first.group("num"), first.group("title").strip(), item))
+        else:
+            seg.attachment_list.append((None, match.group("rest").strip(), item))
+        i += 1
+        while i < len(body):
+            nxt = body[i]
+            if not isinstance(nxt, Para) or "。" in nxt.text or not first:
+                break
+            more = ATTACHMENT_ITEM.match(nxt.text)
+            if not more:
+                break
+            seg.attachment_list.append((more.group("num"), more.group("title").strip(), nxt))
+            i += 1
+    return out
+
+
+def _is_list(rest: str, body: list[Item], index: int) -> bool:
+    """'附件：1.X' is a list; '附件：X' is a list when an attachment starts later on."""
+    if ATTACHMENT_ITEM.match(rest):
+        return True
+    return any(
+        isinstance(p, Para) and _attachment_start(p.text) is not None for p in body[index + 1 :]
+    )
+
+
+def _attachment_start(text: str) -> tuple[str | None, str] | None:
+    match = ATTACHMENT_START.match(text)
+    if not match:
+        return None
+    title = match.group("title").strip()
+    if title and (ATTACHMENT_ITEM.match(title) or "。" in title or len(title) > _MAX_TITLE):
+        return None
+    return match.group("num"), title
+
+
+def _split_attachments(body: list[Item]) -> tuple[list[Item], list[Item]]:
+    for i, item in enumerate(body):
+        if isinstance(item, Para) and not item.furniture and _attachment_start(item.text):
+            return body[:i], body[i:]
+    return body, []
+
+
+def _parse_attachment_parts(items: list[Item]) -> list[AttachmentPart]:
+    parts: list[AttachmentPart] = []
+    for item in items:
+        start = _attachment_start(item.text) if isinstance(item, Para) else None
+        if isinstance(item, Para) and start is not None and not item.furniture:
+            parts.append(AttachmentPart(number=start[0], title=start[1], start=item))
+            continue
+        if not parts or (isinstance(item, Para) and item.furniture):
+            continue
+        part = parts[-1]
+        if not part.title and isinstance(item, Para) and "。" not in item.text:
+            part.title = item.text
+            continue
+        part.items.append(item)
+    return parts
+
+
+def _para_at(content: list[Item], index: int) -> Para | None:
+    item = content[index] if 0 <= index < len(content) else None
+    return item if isinstance(item, Para) else None
+
+
+def _split_cover_and_main(body: list[Item], seg: Segments) -> None:
+    content = [p for p in body if not (isinstance(p, Para) and p.furniture)]
+    i = 0
+    if (para := _para_at(content, i)) and _is_doc_number_line(para):
+        seg.doc_number_line = para
+        i += 1
+    if (para := _para_at(content, i)) and _is_recipients(para.text):
+        seg.recipients = para
+        i += 1
+    date_at = _find_signed_date(content, i, seg)
+    if date_at is None:
+        seg.cover, seg.main = [], content[i:]
+    else:
+        sig_start = date_at
+        while (
+            (para := _para_at(content, sig_start - 1)) and sig_start > i and is_org_line(para.text)
+        ):
+            sig_start -= 1
+        seg.signature = [p for p in content[sig_start:date_at] if isinstance(p, Para)]
+        before, after = content[i:sig_start], content[date_at + 1 :]
+        while (para := _para_at(after, 0)) and NOTE_LINE.match(para.text):
+            seg.notes.append(para)
+            after.pop(0)
+        has_outline = any(isinstance(p, Para) and starts_heading(p.text) for p in before)
+        if (para := _para_at(after, 0)) and is_title_like(para.text):
+            seg.enclosure_title = para
+            seg.cover, seg.main = before, after[1:]
+        elif has_outline:
+            seg.cover, seg.main = [], before + after
+        else:
+            seg.cover, seg.main = before, after
+    seg.cover = [
+        p for p in seg.cover if not (isinstance(p, Para) and CLOSING_FORMULA.match(p.text))
+    ]
+
+
+def _is_doc_number_line(para: Para) -> bool:
+    return len(para.text) <= 40 and bool(DOC_NUMBER.search(para.text))
+
+
+def _is_recipients(text: str) -> bool:
+    return text.endswith(("：", ":")) and not starts_heading(text) and len(text) < 600
+
+
+def _find_signed_date(content: list[Item], start: int, seg: Segments) -> int | None:
+    for i in range(start, len(content)):
+        item = content[i]
+        if isinstance(item, Para) and DATE_LINE.match(item.text):
+            seg.signed_date = item
+            return i
+    return None
+
+
+def _promote_enclosed_attachment(seg: Segments) -> None:
+    """'关于印发X的通知' whose X is 附件 itself: the attachment's text is the main document."""
+    if seg.enclosure_title is not None or seg.title is None:
+        return
+    match = ENCLOSING_TITLE.match(seg.title.text)
+    if not match:
+        return
+    enclosed = match.group("enclosed")
+    for part in seg.attachments:
+        ratio = SequenceMatcher(None, part.title.strip("《》"), enclosed).ratio()
+        if ratio >= _ENCLOSURE_SIMILARITY and not any(
+            isinstance(i, TableBlock) for i in part.items
+        ):
+            seg.enclosure_title = Para(part.title, part.start.provenance)
+            seg.cover = seg.cover + seg.main
+            seg.main = part.items
+            return
