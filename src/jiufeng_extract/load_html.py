@@ -149,7 +149,8 @@ def _blocks(
 
     def walk(node: lxml.html.HtmlElement) -> Iterator[Block]:
         was_inside = inside_now[0]
-        if node is article:
+        # the page's <h1> is the circular's title even where the site puts it above the body
+        if node is article or node.tag == "h1":
             inside_now[0] = True
         if node.tag == "table":
             yield from flush()
