@@ -52,16 +52,21 @@ def responsibility_table(rows: list[list[str]], owner: dict[int, str]) -> str:
             groups[-1].append(row)
         else:
             groups.append([row])
-    out = ['<table border="1" cellspacing="0" class="MsoTableGrid">',
-           f'<tr><th>{esc(header[0])}</th><th colspan="2">{esc(header[1])}</th>'
-           + "".join(f"<th>{esc(h)}</th>" for h in header[2:4]) + "</tr>"]
+    out = [
+        '<table border="1" cellspacing="0" class="MsoTableGrid">',
+        f'<tr><th>{esc(header[0])}</th><th colspan="2">{esc(header[1])}</th>'
+        + "".join(f"<th>{esc(h)}</th>" for h in header[2:4])
+        + "</tr>",
+    ]
     for group in groups:
         category = owner.get(int(group[0][0]), "")
         for i, row in enumerate(group):
             task, units, deadline = row[-3], row[-2], row[-1]
             cat = f'<td rowspan="{len(group)}">{esc(category)}</td>' if i == 0 else ""
-            out.append(f"<tr><td>{row[0]}</td>{cat}<td>{cell_html(task)}</td>"
-                       f"<td>{esc(units)}</td><td>{esc(deadline)}</td></tr>")
+            out.append(
+                f"<tr><td>{row[0]}</td>{cat}<td>{cell_html(task)}</td>"
+                f"<td>{esc(units)}</td><td>{esc(deadline)}</td></tr>"
+            )
     out.append("</table>")
     return "\n".join(out)
 
@@ -99,8 +104,9 @@ def main() -> None:
     def flush_table() -> None:
         nonlocal tables_done
         if table:
-            article.append(responsibility_table(table, owner) if tables_done == 0
-                           else form_table(table))
+            article.append(
+                responsibility_table(table, owner) if tables_done == 0 else form_table(table)
+            )
             tables_done += 1
             table.clear()
 

@@ -7,15 +7,14 @@ purpose so an update can never pass green by accident.
 from __future__ import annotations
 
 import difflib
-import json
 import os
 from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, SAMPLE_FILES
 
+from conftest import ROOT, SAMPLE_FILES
 from jiufeng_extract import extract_path
 from jiufeng_extract.emit import OutputFormat, dumps
 from jiufeng_extract.model import Circular, DeadlineKind
@@ -38,10 +37,15 @@ def test_golden(sample: Path, at_root: Path) -> None:
     assert golden.exists(), f"no golden file {golden.name}: run `make golden` and review it"
     expected = golden.read_text(encoding="utf-8")
     if actual != expected:
-        diff = "".join(difflib.unified_diff(
-            expected.splitlines(keepends=True), actual.splitlines(keepends=True),
-            fromfile=f"golden/{golden.name}", tofile="actual", n=2,
-        ))
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                fromfile=f"golden/{golden.name}",
+                tofile="actual",
+                n=2,
+            )
+        )
         pytest.fail(f"output differs from golden file:\n{diff[:6000]}")
 
 
@@ -81,7 +85,9 @@ def test_shanghai_2023(suffix: str, at_root: Path) -> None:
     assert c.milestones[0].deadline.date == date(2023, 10, 31)
     assert c.milestones[1].deadline.kind is DeadlineKind.RANGE
     assert [(a.number, a.kind.value) for a in c.attachments] == [
-        ("1", "responsibility_table"), ("2", "form")]
+        ("1", "responsibility_table"),
+        ("2", "form"),
+    ]
     rows = c.responsibility_table
     assert len(rows) == 16 and all(r.category for r in rows)
     assert [r.task for r in rows] == list(range(1, 17))

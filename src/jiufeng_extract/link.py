@@ -42,11 +42,18 @@ def link_rows(
     warnings: list[Warning] = []
     by_number = {_task_value(t): t for t in tasks}
     bodies = {t.ordinal: task_body(t, actions) for t in tasks}
+
+    def score_of(row: TableRow, task: Task) -> float:
+        # a terse row ("采购管理") is compared with the title, a full one with the whole task
+        return max(
+            similarity(row.task_text, bodies[task.ordinal]), similarity(row.task_text, task.title)
+        )
+
     for row in rows:
         task = by_number.get(row.seq) if row.seq is not None else None
-        score = similarity(row.task_text, bodies[task.ordinal]) if task else 0.0
+        score = score_of(row, task) if task else 0.0
         if task is None or score < _SAME_NUMBER_MIN:
-            scored = [(similarity(row.task_text, bodies[t.ordinal]), t) for t in tasks]
+            scored = [(score_of(row, t), t) for t in tasks]
             best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
             task, score = (best[1], best[0]) if best[0] >= _BEST_MATCH_MIN else (None, 0.0)
         where = f"responsibility row {row.seq}" if row.seq is not None else "responsibility row"
@@ -69,7 +76,7 @@ def link_rows(
                 )
             )
         changes = describe_changes(bodies[task.ordinal], row.task_text)
-        if changes:
+        if changes and similarity(row.task_text, task.title) < 1.0:
             warnings.append(
                 Warning(
                     code="row_wording_differs",

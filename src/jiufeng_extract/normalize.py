@@ -64,6 +64,8 @@ _PROSE = regex.compile(r"[，、；,]")
 # hard-wrapped text: at least this share of the longer lines have the same width
 _WRAP_SHARE = 0.3
 _MIN_WRAP_WIDTH = 15
+# the rest of a heading cut by a page break is at most this long
+_MAX_HEADING_TAIL = 20
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,12 @@ class Para:
     text: str
     provenance: Provenance
     furniture: bool = False
+    # length of the last physical line joined into this paragraph (hard-wrap detection)
+    last_line: int = -1
+
+    @property
+    def last_line_length(self) -> int:
+        return self.last_line if self.last_line >= 0 else len(self.text)
 
 
 Item = Para | TableBlock
@@ -190,14 +198,21 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip(CLOSING_QUOTES)[-1:] in TERMINAL_PUNCT or text[-1:] in TERMINAL_PUNCT
 
 
-def _should_join(a: Para, b: Para, width: int | None) -> bool:
+def _should_join(a: Para, b: Para, width: int | None, page_break: bool) -> bool:
+    """``page_break``: page furniture (a page number, a running header) lies between a and b."""
     if a.furniture or b.furniture or _ends_sentence(a.text) or starts_structure(b.text):
         return False
     if width is not None:
-        return len(a.text) >= width - 2
+        return a.last_line_length >= width - 2
     if "。" not in a.text and (starts_structure(a.text) or TITLE_END.search(a.text)):
-        return False  # a bare heading, title or 专项行动 line ends where it ends
+        # a bare heading ends where it ends, unless a page break cut it: "（二）持续推进医药价格和
+        # 招采信用" | "— 3 —" | "评价" (the rest is short and no sentence of its own)
+        return page_break and starts_heading(a.text) and _is_heading_tail(b.text)
     return len(a.text) >= _MIN_WRAP_WIDTH and bool(_PROSE.search(a.text))
+
+
+def _is_heading_tail(text: str) -> bool:
+    return len(text) <= _MAX_HEADING_TAIL and not any(c in text for c in "。，；")
 
 
 def _join_wrapped(items: list[Item], warnings: list[Warning]) -> list[Item]:
@@ -210,13 +225,18 @@ def _join_wrapped(items: list[Item], warnings: list[Warning]) -> list[Item]:
             last = None
             continue
         prev = out[last] if last is not None else None
-        if item.furniture or not isinstance(prev, Para) or not _should_join(prev, item, width):
+        page_break = last is not None and len(out) - 1 > last
+        if (
+            item.furniture
+            or not isinstance(prev, Para)
+            or not _should_join(prev, item, width, page_break)
+        ):
             out.append(item)
             if not item.furniture:
                 last = len(out) - 1
             continue
         assert last is not None
-        out[last] = Para(join_text(prev.text, item.text), prev.provenance)
+        out[last] = Para(join_text(prev.text, item.text), prev.provenance, last_line=len(item.text))
         crossed_page = (prev.provenance.page or 0) != (item.provenance.page or 0)
         if width is None or crossed_page:
             warnings.append(

@@ -1,0 +1,86 @@
+"""Case files (tests/cases/*.txt): a circular, a line '# output', then the expected rendering.
+
+Each case shows one layout quirk the seeds do not have. The rendering lists metadata, the
+outline, tasks and their links, tables and warning codes: compact enough to read at a glance.
+Set JIUFENG_UPDATE_CASES=1 to rewrite the expected part (that run fails on purpose).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+import pytest
+
+from jiufeng_extract import extract_text
+from jiufeng_extract.model import Circular, Section
+
+CASES = sorted((Path(__file__).parent / "cases").glob("*.txt"))
+MARK = "# output\n"
+
+
+def _outline(sections: list[Section], out: list[str]) -> None:
+    for s in sections:
+        out.append(f"{'  ' * s.level}{s.marker} {s.title}")
+        _outline(s.children, out)
+
+
+def render(c: Circular) -> str:
+    m = c.metadata
+    out = [
+        f"title: {m.title}",
+        f"doc_number: {m.doc_number}",
+        f"doc_type: {m.doc_type}",
+        f"issuers: {' | '.join(m.issuers)}",
+        f"recipients: {' | '.join(m.recipients)}",
+        f"signed_date: {m.signed_date}",
+        f"enclosure_title: {m.enclosure_title}",
+        "outline:",
+    ]
+    _outline(c.sections, out)
+    out.append("tasks: " + " | ".join(f"{t.number} {t.title} …{t.text[-8:]}" for t in c.tasks))
+    out.append("special_actions: " + " | ".join(f"{a.title} →{a.task}" for a in c.special_actions))
+    out.append(
+        "milestones: "
+        + " | ".join(
+            f"{x.title} {x.deadline.kind.value} {x.deadline.start or ''}..{x.deadline.date or ''}"
+            for x in c.milestones
+        )
+    )
+    out.append("references: " + " | ".join(f"{r.title} {r.doc_number}" for r in c.references))
+    out.append(
+        "attachments: "
+        + " | ".join(
+            f"{a.number} {a.title} {a.kind.value}{'' if a.found else ' MISSING'}"
+            for a in c.attachments
+        )
+    )
+    for r in c.responsibility_table:
+        u = r.units
+        out.append(
+            f"row {r.seq} [{r.category}] →{r.task} lead={','.join(u.lead)} "
+            f"support={','.join(u.support)} joint={','.join(u.joint)} "
+            f"due={r.deadline.kind.value}:{r.deadline.date or ''}"
+        )
+    out.append("warnings: " + " ".join(w.code for w in c.warnings))
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+def test_case(case: Path) -> None:
+    source, _, expected = case.read_text(encoding="utf-8").partition(MARK)
+    actual = render(extract_text(source, path=case.name))
+    if os.environ.get("JIUFENG_UPDATE_CASES") == "1":
+        case.write_text(source + MARK + actual, encoding="utf-8")
+        pytest.fail(f"rewrote {case.name}; review it and rerun without JIUFENG_UPDATE_CASES")
+    if actual != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                "expected",
+                "actual",
+            )
+        )
+        pytest.fail(f"{case.name}:\n{diff}")
