@@ -17,6 +17,17 @@ _BOMS = (
 )
 # the detector reports the legacy Chinese encodings under several names; GB18030 reads them all
 _CHINESE_LEGACY = {"gb2312", "gbk", "gb18030", "hz", "cp936"}
+# UTF-16 without BOM is accepted when the decoded text is this printable and this common
+_MIN_TEXT_RATIO = 0.98
+_MIN_COMMON_SHARE = 0.6
+_MAX_CONTROL_SHARE = 0.01
+
+
+def check_text(text: str, path: str) -> str:
+    """Refuse decoded 'text' that is really binary: many control characters."""
+    if 1.0 - text_ratio(text[:20000]) > _MAX_CONTROL_SHARE:
+        raise InputError("binary data, not a text document", path)
+    return text
 
 
 def decode_bytes(data: bytes, path: str, declared: str | None = None) -> str:
@@ -33,22 +44,38 @@ def decode_bytes(data: bytes, path: str, declared: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if b"\x00" in data[:8192]:
+        return _decode_utf16_without_bom(data, path)
     best = charset_normalizer.from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError("cannot determine the text encoding (not UTF-8, GB18030 or UTF-16)", path)
     return _decode_with(data, _widen(best.encoding), path)
 
 
-def looks_binary(data: bytes) -> bool:
-    """NUL bytes outside UTF-16/32 text mean this is not a text file."""
-    sample = data[:8192]
-    if any(sample.startswith(bom) for bom, _ in _BOMS[1:]):
-        return False
-    if b"\x00" not in sample:
-        return False
-    # UTF-16 without BOM: every other byte of CJK/ASCII text is NUL, never runs of them
-    even, odd = sample[0::2], sample[1::2]
-    return not (even.count(0) > len(even) * 0.3 or odd.count(0) > len(odd) * 0.3)
+def text_ratio(text: str) -> float:
+    """Share of characters a document is made of: Han, printable ASCII, CJK punctuation, spaces."""
+    if not text:
+        return 0.0
+    good = sum(1 for c in text if c in "\n\r\t\f" or c.isprintable())
+    return good / len(text)
+
+
+def _decode_utf16_without_bom(data: bytes, path: str) -> str:
+    """NUL bytes: UTF-16 text without a BOM, or not text at all."""
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if text_ratio(text) >= _MIN_TEXT_RATIO and _common_share(text) >= _MIN_COMMON_SHARE:
+            return text
+    raise InputError("binary data, not a text document", path)
+
+
+def _common_share(text: str) -> float:
+    """Han and ASCII characters: what a circular is written in; random bytes are not."""
+    common = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or c < "\x7f")
+    return common / max(1, len(text))
 
 
 def _widen(encoding: str) -> str:

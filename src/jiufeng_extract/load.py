@@ -11,7 +11,6 @@ from pathlib import Path
 import regex
 
 from .blocks import Block, LoadedDocument
-from .decode import looks_binary
 from .errors import InputError, UnsupportedFormatError
 from .load_html import load_html
 from .load_text import load_text
@@ -70,8 +69,6 @@ def load_document(path: Path, options: ExtractOptions) -> LoadedDocument:
     blocks: list[Block]
     if fmt in (SourceFormat.PDF, SourceFormat.DOCX):
         raise UnsupportedFormatError(f"{fmt.value.upper()} input is not supported yet", path)
-    if looks_binary(data):
-        raise InputError("binary data, not a text document", path)
     if fmt is SourceFormat.HTML:
         blocks = list(load_html(data, str(path), options.encoding))
     else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .blocks import Line
-from .decode import decode_bytes
+from .decode import check_text, decode_bytes
 
 
 def text_to_lines(text: str) -> tuple[list[Line], int | None]:
@@ -23,4 +23,4 @@ def text_to_lines(text: str) -> tuple[list[Line], int | None]:
 
 
 def load_text(data: bytes, path: str, encoding: str | None = None) -> tuple[list[Line], int | None]:
-    return text_to_lines(decode_bytes(data, path, declared=encoding))
+    return text_to_lines(check_text(decode_bytes(data, path, declared=encoding), path))

@@ -76,8 +76,8 @@ WEB_CHROME = regex.compile(
     r".*版权所有|.*Copyright|.*ICP备|.*网站标识码|.*公网安备|网站地图|联系我们|"
     r"本站\s*搜索|.*\(/[\w/.\-]*\)\s*(?:[/>]|$)|上一篇|下一篇|相关(?:链接|文章|阅读))"
 )
-# "- 附件：…" bullets left by scraping
-LIST_BULLET = regex.compile(r"^[-•·*]\s+")
+# "- 附件：…" bullets left by scraping (not the "- 4 -" of a page number)
+LIST_BULLET = regex.compile(r"^[-•·*]\s+(?=\D)")
 # HTML tags surviving in scraped text: "<p>", "</i>", "<br/>"
 HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 HTML_PARAGRAPH_BREAK = regex.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", regex.IGNORECASE)
