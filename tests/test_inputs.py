@@ -74,7 +74,8 @@ HTML = """<html><head><meta charset="{charset}"><title>通知</title></head><bod
 <p>（一）规范采购。严格执行集采结果。</p><p>（二）整治红包。严查收受红包行为。</p>
 <p>附件1</p><p>任务分工表</p>
 <table><tr><th>序号</th><th colspan="2">重点任务</th><th>责任单位</th><th>完成时限</th></tr>
-<tr><td>1</td><td rowspan="2">重点任务</td><td>规范采购</td><td>市医保局牵头，市卫生健康委配合</td><td>6月底前</td></tr>
+<tr><td>1</td><td rowspan="2">重点任务</td><td>规范采购</td>
+<td>市医保局牵头，市卫生健康委配合</td><td>6月底前</td></tr>
 <tr><td>2</td><td>整治红包</td><td>市卫生健康委</td><td>持续推进</td></tr>
 </table></div>
 <div class="footer">版权所有 南湖市人民政府</div></body></html>"""
