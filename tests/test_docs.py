@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import regex
-from conftest import ROOT
 
+from conftest import ROOT
 from jiufeng_extract import errors
 from jiufeng_extract.cli import app
 
