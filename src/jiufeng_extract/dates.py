@@ -41,6 +41,15 @@ def chinese_number(text: str) -> int:
     return total + current
 
 
+def numeral_value(number: str) -> int:
+    """A heading or task number as printed → int: '7', '十五', '②'. ValueError otherwise."""
+    if number.isdigit():
+        return int(number)
+    if len(number) == 1 and "①" <= number <= "⑳":
+        return ord(number) - ord("①") + 1
+    return chinese_number(number)
+
+
 def _safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)

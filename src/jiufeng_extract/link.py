@@ -8,7 +8,7 @@ task when that section is one of the table's categories, else the category of th
 
 from __future__ import annotations
 
-from .dates import chinese_number
+from .dates import numeral_value
 from .model import SpecialAction, TableRow, Task, Warning
 from .textdiff import describe_changes, similarity
 
@@ -31,7 +31,7 @@ def task_body(task: Task, actions: list[SpecialAction]) -> str:
 
 def _task_value(task: Task) -> int | None:
     try:
-        return int(task.number) if task.number.isdigit() else chinese_number(task.number)
+        return numeral_value(task.number)
     except ValueError:
         return None
 

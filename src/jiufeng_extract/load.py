@@ -37,8 +37,6 @@ def read_bytes(path: Path, options: ExtractOptions) -> bytes:
         raise InputError("no such file", path) from None
     except PermissionError:
         raise InputError("permission denied", path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path) from None
     if not data.strip():

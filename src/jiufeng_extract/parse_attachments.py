@@ -19,17 +19,15 @@ def attachment_kind(part: AttachmentPart) -> AttachmentKind:
     return AttachmentKind.FORM if tables else AttachmentKind.TEXT
 
 
-def _key(number: str | None, index: int, total: int) -> str | None:
+def _key(number: str | None, total: int) -> str | None:
+    """An unnumbered attachment is 附件1 when it is the only one."""
     return number if number is not None else ("1" if total == 1 else None)
 
 
 def build_attachments(seg: Segments) -> tuple[list[Attachment], list[Warning]]:
     warnings: list[Warning] = []
-    found = {_key(p.number, i, len(seg.attachments)): p for i, p in enumerate(seg.attachments)}
-    listed = {
-        _key(n, i, len(seg.attachment_list)): (t, para)
-        for i, (n, t, para) in enumerate(seg.attachment_list)
-    }
+    found = {_key(p.number, len(seg.attachments)): p for p in seg.attachments}
+    listed = {_key(n, len(seg.attachment_list)): (t, para) for n, t, para in seg.attachment_list}
     out: list[Attachment] = []
     for number, (title, para) in listed.items():
         part = found.get(number)

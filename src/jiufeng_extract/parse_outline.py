@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .blocks import TableBlock
-from .dates import chinese_number
+from .dates import numeral_value
 from .model import Provenance, Warning
 from .normalize import Item, Para
 from .patterns import (
@@ -91,14 +91,6 @@ def split_title(rest: str) -> tuple[str, str]:
     return rest[:index].strip().rstrip(_TITLE_TRIM), rest[index + 1 :].strip()
 
 
-def _numeral_value(number: str) -> int:
-    if number.isdigit():
-        return int(number)
-    if len(number) == 1 and "①" <= number <= "⑳":
-        return ord(number) - ord("①") + 1
-    return chinese_number(number)
-
-
 def match_heading(text: str) -> tuple[str, str, str] | None:
     """(kind, number, rest) when ``text`` starts with an outline marker."""
     for kind, pattern in _MARKERS:
@@ -149,7 +141,7 @@ def _heading_node(kind: str, number: str, rest: str, para: Para) -> HeadingNode:
     node = HeadingNode(
         kind=kind,
         number=number,
-        value=_numeral_value(number),
+        value=numeral_value(number),
         marker=marker,
         title=title,
         run_in=bool(text),
