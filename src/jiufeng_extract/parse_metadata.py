@@ -21,7 +21,6 @@ from .segment import Segments
 
 # run-together issuers "国家卫生健康委教育部公安部": cut after an org suffix (not inside 委员会)
 _RUN_TOGETHER_ORG = regex.compile(r".+?(?:委员会|总局|委(?!员)|部(?!门)|署|局|厅|办公室|中心|政府)")
-_BRACKET_DEPTH = regex.compile(r"[（(]|[）)]")
 
 
 def normalise_doc_number(text: str) -> tuple[str, DocNumberParts] | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import regex
 
-CN_DIGITS = "〇零一二三四五六七八九十百两"
 _CN_NUM = r"[一二三四五六七八九十百]+"
 _OPEN = r"[（(]"
 _CLOSE = r"[）)]"
@@ -149,7 +148,6 @@ ROLE_WORD = regex.compile(
 # cell text that is a unit of measure in a self-inspection form: "次", "人", "%"
 MEASURE_UNIT = regex.compile(r"^(?:次|人|张|份|个|家|元|万元|例|件|项|篇|场|人次|%|％|天|批|条)$")
 
-CJK_CHAR = regex.compile(r"[\p{Han}\p{Script=Han}，。、；：？！“”‘’（）《》〔〕【】]")
 HAN = regex.compile(r"\p{Han}")
 WHITESPACE_RUN = regex.compile(r"[ \t\u00a0\u2002\u2003\u3000]+")
 # a space between two CJK characters that a line join or a table cell left behind
