@@ -32,9 +32,13 @@ pytest: dev
 
 test: lint typecheck pytest
 
-# Regenerate the HTML sample from the seed text (committed; tests do not run this).
+# Regenerate the samples from the seed texts (committed; tests do not run this). The DOCX/PDF
+# generator needs LibreOffice, fonts-noto-cjk and poppler-utils from Debian:
+#   apt-get install libreoffice-writer-nogui fonts-noto-cjk poppler-utils
 samples: dev
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,samples]'
 	$(BIN)/python samples/make_html_sample.py
+	$(BIN)/python samples/make_samples.py
 
 # Rewrite golden files and schemas on purpose; the test run that does it fails by design.
 golden: dev

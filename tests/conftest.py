@@ -6,7 +6,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html"))
+DATA = ROOT / "tests" / "data"
+SAMPLE_FILES = sorted(
+    p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html", ".docx", ".pdf")
+)
 
 
 @pytest.fixture

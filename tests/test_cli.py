@@ -101,7 +101,7 @@ def test_not_a_circular(tmp_path: Path) -> None:
         ("directory", 3, "is a directory"),
         ("binary", 3, "binary data"),
         ("legacy_doc", 4, "legacy Word"),
-        ("pdf", 4, "PDF input is not supported yet"),
+        ("pdf", 3, "damaged PDF"),
     ],
 )
 def test_bad_input(tmp_path: Path, setup: str, code: int, words: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Provenance, SourceFormat
+from .model import Provenance, SourceFormat, Warning
 
 
 @dataclass(frozen=True)
@@ -19,10 +19,11 @@ class Line:
     line: int | None = None
     # True when the loader knows the line is page chrome (an HTML nav bar, a PDF running header)
     furniture: bool = False
+    paragraph: int | None = None  # DOCX body paragraph number
 
     @property
     def provenance(self) -> Provenance:
-        return Provenance(page=self.page, line=self.line)
+        return Provenance(page=self.page, line=self.line, paragraph=self.paragraph)
 
 
 @dataclass(frozen=True)
@@ -35,15 +36,17 @@ class TableBlock:
     # per row, the source line / page it starts on
     row_lines: list[int | None] = field(default_factory=list)
     row_pages: list[int | None] = field(default_factory=list)
+    table: int | None = None  # DOCX table number
 
     @property
     def provenance(self) -> Provenance:
-        return Provenance(page=self.page, line=self.line)
+        return Provenance(page=self.page, line=self.line, table=self.table)
 
     def row_provenance(self, index: int) -> Provenance:
         line = self.row_lines[index] if index < len(self.row_lines) else self.line
         page = self.row_pages[index] if index < len(self.row_pages) else self.page
-        return Provenance(page=page, line=line)
+        row = index + 1 if self.table is not None else None
+        return Provenance(page=page, line=line, table=self.table, row=row)
 
 
 Block = Line | TableBlock
@@ -56,3 +59,5 @@ class LoadedDocument:
     sha256: str
     blocks: list[Block]
     pages: int | None = None
+    # what the loader noticed about the file itself (a page without text, a converted .doc)
+    warnings: list[Warning] = field(default_factory=list)

@@ -81,7 +81,7 @@ def _main(
 
 @app.command()
 def extract(
-    file: Annotated[Path, typer.Argument(help="Circular: plain text or HTML.")],
+    file: Annotated[Path, typer.Argument(help="Circular: PDF, DOCX, HTML or plain text.")],
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
     ] = None,
@@ -89,7 +89,15 @@ def extract(
         OutputFormat | None,
         typer.Option("--format", "-f", help="json or yaml; default from the -o suffix, else json."),
     ] = None,
-    encoding: Annotated[str | None, typer.Option(help="Force the text encoding.")] = None,
+    encoding: Annotated[
+        str | None, typer.Option(help="Force the text encoding (text and HTML).")
+    ] = None,
+    password: Annotated[
+        str | None, typer.Option(help="Password of an encrypted PDF.", show_default=False)
+    ] = None,
+    max_pages: Annotated[
+        int, typer.Option("--max-pages", help="Refuse PDFs with more pages.")
+    ] = 2000,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 if the document has warnings.")
     ] = False,
@@ -106,7 +114,9 @@ def extract(
         if output is not None and output.resolve() == file.resolve():
             raise UsageError("-o is the input file; refusing to overwrite it", output)
         out_format = format_for(output, fmt)
-        options = ExtractOptions.build(encoding=encoding, strict=strict)
+        options = ExtractOptions.build(
+            encoding=encoding, strict=strict, password=password, max_pages=max_pages
+        )
         circular = extract_path(file, options)
         text = dumps(circular, out_format)
         if output is None:

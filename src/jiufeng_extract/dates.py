@@ -22,6 +22,25 @@ _CN_DIGIT = {
 }
 
 
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_numeral(n: int) -> str:
+    """15 → '十五', 21 → '二十一', 102 → '一百零二', 3 → '三' (the inverse of chinese_number,
+    for 1–9999)."""
+    if not 0 < n < 10000:
+        return str(n)
+    out = []
+    for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, n = divmod(n, unit)
+        if digit:
+            out.append(_CN_DIGITS[digit] + name)
+        elif out and n and out[-1] != "零":
+            out.append("零")
+    text = "".join(out)
+    return text[1:] if text.startswith("一十") else text
+
+
 def chinese_number(text: str) -> int:
     """'十五' → 15, '二十一' → 21, '一百零二' → 102, '三' → 3."""
     if not text:

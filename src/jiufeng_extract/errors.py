@@ -2,7 +2,10 @@
 
     JiufengError                 exit 70 unless a subclass says otherwise
     ├── UsageError               exit 2   bad option values, -o equal to the input
-    ├── InputError               exit 3   missing, unreadable or undecodable file
+    ├── InputError               exit 3   missing, unreadable, damaged or undecodable file
+    │   ├── EncryptedError       exit 6   encrypted PDF and no (or a wrong) --password
+    │   ├── NoTextLayerError     exit 7   a scan: pages are images, there is no text to read
+    │   └── GarbledTextError     exit 8   fonts without a Unicode map: the text layer is garbage
     ├── UnsupportedFormatError   exit 4   a file type we cannot read (yet)
     ├── NotACircularError        exit 5   readable, but no circular found in it
     └── StrictModeError          exit 1   --strict and the document has warnings
@@ -22,6 +25,9 @@ EXIT_USAGE = 2
 EXIT_UNREADABLE = 3
 EXIT_UNSUPPORTED = 4
 EXIT_NOT_A_CIRCULAR = 5
+EXIT_ENCRYPTED = 6
+EXIT_NO_TEXT_LAYER = 7
+EXIT_GARBLED_TEXT = 8
 EXIT_INTERNAL = 70
 
 
@@ -45,6 +51,18 @@ class UsageError(JiufengError):
 
 class InputError(JiufengError):
     exit_code = EXIT_UNREADABLE
+
+
+class EncryptedError(InputError):
+    exit_code = EXIT_ENCRYPTED
+
+
+class NoTextLayerError(InputError):
+    exit_code = EXIT_NO_TEXT_LAYER
+
+
+class GarbledTextError(InputError):
+    exit_code = EXIT_GARBLED_TEXT
 
 
 class UnsupportedFormatError(JiufengError):

@@ -11,12 +11,16 @@ from pathlib import Path
 import regex
 
 from .blocks import Block, LoadedDocument
-from .errors import InputError, UnsupportedFormatError
+from .convert import legacy_word_to_docx
+from .errors import InputError
+from .load_docx import load_docx
 from .load_html import load_html
+from .load_pdf import load_pdf
 from .load_text import load_text
-from .model import SourceFormat
+from .model import SourceFormat, Warning
 from .options import ExtractOptions
 
+_OLE2 = b"\xd0\xcf\x11\xe0"
 _HTML_START = regex.compile(
     rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p[\s>]|<table)", regex.IGNORECASE
 )
@@ -51,10 +55,8 @@ def sniff_format(data: bytes, path: Path) -> SourceFormat:
         return SourceFormat.PDF
     if head.startswith(b"PK\x03\x04"):
         return SourceFormat.DOCX
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UnsupportedFormatError(
-            "legacy Word/WPS (.doc/.wps) file: convert it to .docx or PDF first", path
-        )
+    if head.startswith(_OLE2):
+        return SourceFormat.DOCX  # a legacy .doc/.wps, converted to DOCX when possible
     if _HTML_START.match(head) or path.suffix.lower() in (".html", ".htm", ".shtml", ".xhtml"):
         return SourceFormat.HTML
     return SourceFormat.TEXT
@@ -62,12 +64,27 @@ def sniff_format(data: bytes, path: Path) -> SourceFormat:
 
 def load_document(path: Path, options: ExtractOptions) -> LoadedDocument:
     data = read_bytes(path, options)
+    digest = hashlib.sha256(data).hexdigest()
     fmt = options.input_format or sniff_format(data, path)
     pages: int | None = None
     blocks: list[Block]
-    if fmt in (SourceFormat.PDF, SourceFormat.DOCX):
-        raise UnsupportedFormatError(f"{fmt.value.upper()} input is not supported yet", path)
-    if fmt is SourceFormat.HTML:
+    warnings: list[Warning] = []
+    if fmt is SourceFormat.PDF:
+        blocks, pages, warnings = load_pdf(
+            data, str(path), password=options.password, max_pages=options.max_pages
+        )
+    elif fmt is SourceFormat.DOCX:
+        if data.startswith(_OLE2):
+            data = legacy_word_to_docx(data, str(path))
+            warnings.append(
+                Warning(
+                    code="converted_legacy_word",
+                    message="legacy .doc/.wps file converted to DOCX through LibreOffice",
+                    where=None,
+                )
+            )
+        blocks = load_docx(data, str(path))
+    elif fmt is SourceFormat.HTML:
         blocks = list(load_html(data, str(path), options.encoding))
     else:
         lines, pages = load_text(data, str(path), options.encoding)
@@ -75,7 +92,8 @@ def load_document(path: Path, options: ExtractOptions) -> LoadedDocument:
     return LoadedDocument(
         path=str(path),
         format=fmt,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=digest,
         blocks=blocks,
         pages=pages,
+        warnings=warnings,
     )

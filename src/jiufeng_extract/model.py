@@ -12,7 +12,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_NAME = "jiufeng-circular"
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class _Model(BaseModel):
@@ -40,16 +40,29 @@ class AttachmentKind(StrEnum):
 
 
 class Provenance(_Model):
-    """Where an item starts: page (paged formats) and line (text line, HTML source line)."""
+    """Where an item starts: page (paged formats), line (text line, HTML source line, line on a
+    PDF page), paragraph and table (DOCX body paragraph / table, counted from 1) and row (the
+    table row, counted from 1 including header rows)."""
 
     page: int | None = None
     line: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
 
     def describe(self) -> str:
-        """'page 3, line 12' for messages; 'unknown' when the loader knew neither."""
-        parts = [f"page {self.page}"] if self.page else []
-        if self.line:
-            parts.append(f"line {self.line}")
+        """'page 3, line 12' or 'table 2, row 5' for messages; 'unknown' when nothing is known."""
+        parts = [
+            f"{name} {value}"
+            for name, value in (
+                ("page", self.page),
+                ("line", self.line),
+                ("paragraph", self.paragraph),
+                ("table", self.table),
+                ("row", self.row),
+            )
+            if value
+        ]
         return ", ".join(parts) or "unknown"
 
 

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -127,14 +127,7 @@ def clean_cell(text: str) -> str:
 
 
 def _clean_table(table: TableBlock) -> TableBlock:
-    rows = [[clean_cell(cell) for cell in row] for row in table.rows]
-    return TableBlock(
-        rows=rows,
-        page=table.page,
-        line=table.line,
-        row_lines=table.row_lines,
-        row_pages=table.row_pages,
-    )
+    return replace(table, rows=[[clean_cell(cell) for cell in row] for row in table.rows])
 
 
 def _cells(text: str) -> list[str]:

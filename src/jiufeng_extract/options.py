@@ -17,6 +17,8 @@ class ExtractOptions(BaseModel):
     encoding: str | None = Field(None, description="force the text encoding (text and HTML)")
     strict: bool = Field(False, description="treat warnings as errors")
     max_bytes: int = Field(200 * 1024 * 1024, gt=0, description="refuse larger input files")
+    max_pages: int = Field(2000, gt=0, description="refuse PDFs with more pages")
+    password: str | None = Field(None, description="password of an encrypted PDF")
 
     @classmethod
     def build(cls, **values: object) -> ExtractOptions:

@@ -89,7 +89,7 @@ def build_circular(loaded: LoadedDocument) -> Circular:
     structure = build_structure(outline, year)
     attachments, attachment_warnings = build_attachments(seg)
     rows, form_items = _tables(seg, year)
-    warnings = normalized.warnings + outline.warnings + attachment_warnings
+    warnings = loaded.warnings + normalized.warnings + outline.warnings + attachment_warnings
     if not structure.tasks:
         warnings.append(
             Warning(code="no_tasks", where=None, message="no numbered tasks found in the document")
