@@ -15,7 +15,9 @@ For each seed ``samples/<name>.txt`` this writes:
 It also writes the damaged PDFs and the legacy .doc the tests use, under ``tests/data/``:
 a scan (page images only), a PDF whose fonts lost their ToUnicode maps, an encrypted PDF
 (password ``jiufeng``), a faux-bold PDF (every glyph drawn twice, 0.3pt apart), a PDF whose
-pages carry /Rotate with the content turned to match, and a .doc.
+pages carry /Rotate with the content turned to match, a .doc, and ``house-style.pdf``: the first
+seed in another house style (a running header on every page, "第 N 页 共 M 页" centred, the
+table's header row not repeated on continued pages).
 
 The structure comes from the text form's own extraction (segments and metadata), so the files
 hold the same content as the seed, and only the layout differs. Needs LibreOffice
@@ -161,6 +163,20 @@ def page_number_footers(section: Section) -> None:
         add_run(paragraph, " —", size=14)
 
 
+def plain_page_numbers(section: Section, running_header: str) -> None:
+    """Another house style: "第 N 页 共 M 页" centred on every page, and a running header."""
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    add_run(paragraph, "第 ", size=10.5)
+    add_field(paragraph, "PAGE", size=10.5)
+    add_run(paragraph, " 页 共 ", size=10.5)
+    add_field(paragraph, "NUMPAGES", size=10.5)
+    add_run(paragraph, " 页", size=10.5)
+    header = section.header.paragraphs[0]
+    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    add_run(header, running_header, face=SANS, size=10.5)
+
+
 def repeat_header(table: Table) -> None:
     tr_pr = table.rows[0]._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
@@ -259,9 +275,14 @@ class AutoNumbering:
 
 
 class CircularWriter:
-    def __init__(self, circular: Circular, seg: Segments, autonumber: bool) -> None:
+    def __init__(
+        self, circular: Circular, seg: Segments, autonumber: bool, house_style: bool = False
+    ) -> None:
+        """``house_style``: the variant layout (running header, "第 N 页 共 M 页", table header
+        row not repeated on continued pages) instead of GB/T 9704's."""
         self.circular = circular
         self.seg = seg
+        self.house_style = house_style
         self.document = Document()
         self.numbering = AutoNumbering(self.document) if autonumber else None
         props = self.document.core_properties
@@ -271,9 +292,14 @@ class CircularWriter:
         normal = self.document.styles["Normal"]
         set_fonts(normal.element, SERIF)
         normal.font.size = Pt(BODY_PT)
-        self.document.settings.odd_and_even_pages_header_footer = True
         page_setup(self.document.sections[0])
-        page_number_footers(self.document.sections[0])
+        if house_style:
+            plain_page_numbers(
+                self.document.sections[0], f"{circular.metadata.doc_number} 附件除外"
+            )
+        else:
+            self.document.settings.odd_and_even_pages_header_footer = True
+            page_number_footers(self.document.sections[0])
 
     def paragraph(self, text: str, **style: object) -> Paragraph:
         paragraph = self.document.add_paragraph()
@@ -409,7 +435,8 @@ class CircularWriter:
                 top = top.merge(table.cell(stop + 1, 1))
             set_cell(top, category, center=True)
         set_widths(table, widths)
-        repeat_header(table)
+        if not self.house_style:
+            repeat_header(table)
 
     def form_table(self, block: TableBlock) -> None:
         items = self.circular.form_items
@@ -428,7 +455,8 @@ class CircularWriter:
                 top = top.merge(table.cell(stop + 1, 0))
             set_cell(top, group, center=True)
         set_widths(table, (Mm(16), Mm(110), Mm(30)))
-        repeat_header(table)
+        if not self.house_style:
+            repeat_header(table)
 
     def write(self, path: Path) -> None:
         self.head()
@@ -560,6 +588,11 @@ def main() -> None:
         CircularWriter(circular, seg, autonumber=True).write(HERE / f"{name}-autonum.docx")
         pdf = soffice(docx_path, "pdf", HERE)
         print(f"wrote {docx_path.name}, {name}-autonum.docx, {pdf.name}")
+        if name == SEEDS[0]:
+            with tempfile.TemporaryDirectory() as tmp:
+                variant = Path(tmp) / "house-style.docx"
+                CircularWriter(circular, seg, autonumber=False, house_style=True).write(variant)
+                shutil.copy(soffice(variant, "pdf", Path(tmp)), DATA / "house-style.pdf")
     source = HERE / f"{SEEDS[0]}.pdf"
     strip_tounicode(source, DATA / "garbled-fonts.pdf")
     encrypt(source, DATA / "encrypted.pdf")

@@ -1,0 +1,235 @@
+"""The DOCX loader on documents built here: numbering rules, tracked changes, text boxes,
+merged cells, headers, and packages that are not (safe) DOCX files."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from jiufeng_extract.blocks import Line, TableBlock
+from jiufeng_extract.docx_numbering import format_number
+from jiufeng_extract.errors import InputError, UnsupportedFormatError
+from jiufeng_extract.load_docx import load_docx
+
+W = nsdecls("w")
+
+
+def _level(ilvl: int, fmt: str, text: str, extra: str = "") -> str:
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>{extra}'
+        f'<w:suff w:val="nothing"/><w:lvlText w:val="{text}"/></w:lvl>'
+    )
+
+
+def _numbered_document(levels: str, nums: dict[int, str] | None = None) -> docx.Document:
+    """A document whose numbering part holds abstractNum 7 with ``levels`` and the w:num
+    elements ``nums`` (numId → inner XML; default: numId 1 → abstractNum 7)."""
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    for child in list(numbering):
+        numbering.remove(child)
+    numbering.append(parse_xml(f'<w:abstractNum {W} w:abstractNumId="7">{levels}</w:abstractNum>'))
+    for num_id, inner in (nums or {1: ""}).items():
+        numbering.append(
+            parse_xml(f'<w:num {W} w:numId="{num_id}"><w:abstractNumId w:val="7"/>{inner}</w:num>')
+        )
+    return document
+
+
+def _add(document: docx.Document, text: str, num_id: int | None = None, ilvl: int = 0) -> None:
+    paragraph = document.add_paragraph(text)
+    if num_id is not None:
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = ilvl
+        num_pr.get_or_add_numId().val = num_id
+
+
+def _texts(document: docx.Document) -> list[str]:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return [b.text for b in load_docx(buffer.getvalue(), "t.docx") if isinstance(b, Line)]
+
+
+CN_LEVELS = (
+    _level(0, "chineseCounting", "%1、")
+    + _level(1, "chineseCounting", "（%2）")
+    + _level(2, "decimal", "%3.")
+)
+
+
+def test_levels_restart_under_their_parent() -> None:
+    document = _numbered_document(CN_LEVELS)
+    for text, ilvl in [("总体要求", 0), ("健全体系", 1), ("甲", 2), ("乙", 2), ("整治", 1),
+                       ("丙", 2), ("工作要求", 0), ("加强领导", 1)]:  # fmt: skip
+        _add(document, text, 1, ilvl)
+    assert _texts(document) == [
+        "一、总体要求", "（一）健全体系", "1.甲", "2.乙", "（二）整治", "1.丙", "二、工作要求",
+        "（一）加强领导",
+    ]  # fmt: skip
+
+
+def test_lvl_restart_zero_numbers_continuously_across_parents() -> None:
+    levels = _level(0, "chineseCounting", "%1、") + _level(
+        1, "chineseCounting", "（%2）", extra='<w:lvlRestart w:val="0"/>'
+    )
+    document = _numbered_document(levels)
+    for text, ilvl in [("甲", 0), ("子", 1), ("丑", 1), ("乙", 0), ("寅", 1)]:
+        _add(document, text, 1, ilvl)
+    assert _texts(document) == ["一、甲", "（一）子", "（二）丑", "二、乙", "（三）寅"]
+
+
+def test_start_override_restarts_and_shared_lists_continue() -> None:
+    nums = {
+        1: "",
+        2: '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>',
+        3: "",
+    }
+    document = _numbered_document(_level(0, "decimal", "%1."), nums)
+    for text, num_id in [("a", 1), ("b", 1), ("c", 2), ("d", 3), ("e", 2)]:
+        _add(document, text, num_id)
+    # numId 2 restarts when first used; numId 3 shares the abstract list and continues it
+    assert _texts(document) == ["1.a", "2.b", "1.c", "2.d", "3.e"]
+
+
+def test_numbering_from_the_paragraph_style_and_its_parent() -> None:
+    document = _numbered_document(_level(0, "chineseCounting", "%1、"))
+    styles = document.styles.element
+    styles.append(
+        parse_xml(
+            f'<w:style {W} w:type="paragraph" w:styleId="CnHeading"><w:name w:val="Cn Heading"/>'
+            '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+        )
+    )
+    styles.append(
+        parse_xml(
+            f'<w:style {W} w:type="paragraph" w:styleId="CnHeadingRed"><w:name w:val="Red"/>'
+            '<w:basedOn w:val="CnHeading"/></w:style>'
+        )
+    )
+    for text, style in [("总体要求", "Cn Heading"), ("正文", None), ("工作任务", "Red")]:
+        paragraph = document.add_paragraph(text)
+        if style:
+            paragraph.style = document.styles[style]
+    assert _texts(document) == ["一、总体要求", "正文", "二、工作任务"]
+
+
+def test_legal_numbering_and_separators() -> None:
+    levels = _level(0, "chineseCounting", "第%1章") + (
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:isLgl/>'
+        '<w:lvlText w:val="%1.%2"/></w:lvl>'
+    )
+    document = _numbered_document(levels)
+    for text, ilvl in [("总则", 0), ("目的", 1), ("范围", 1)]:
+        _add(document, text, 1, ilvl)
+    # isLgl writes every level in decimal; the default tab suffix becomes a space
+    assert _texts(document) == ["第一章总则", "1.1 目的", "1.2 范围"]
+
+
+@pytest.mark.parametrize(
+    ("n", "fmt", "expected"),
+    [
+        (3, "decimalEnclosedCircle", "③"),
+        (2, "ideographTraditional", "乙"),
+        (4, "upperRoman", "IV"),
+        (27, "lowerLetter", "aa"),
+        (3, "chineseLegalSimplified", "叁"),
+        (12, "decimalFullWidth", "１２"),
+        (21, "chineseCounting", "二十一"),
+        (10, "chineseCounting", "十"),
+        (5, "none", ""),
+        (7, "someFutureFormat", "7"),
+    ],
+)
+def test_number_formats(n: int, fmt: str, expected: str) -> None:
+    assert format_number(n, fmt) == expected
+
+
+def _body_xml(document: docx.Document, xml: str) -> None:
+    document.element.body.insert(0, parse_xml(xml))
+
+
+def test_tracked_changes_accepted_and_text_boxes_left_out() -> None:
+    document = docx.Document()
+    _body_xml(
+        document,
+        f"<w:p {W}><w:r><w:t>加强</w:t></w:r>"
+        "<w:ins w:id='1' w:author='a'><w:r><w:t>医保</w:t></w:r></w:ins>"
+        "<w:del w:id='2' w:author='a'><w:r><w:delText>财政</w:delText></w:r></w:del>"
+        "<w:r><w:t>基金监管</w:t></w:r>"
+        "<w:r><w:pict><w:txbxContent><w:p><w:r><w:t>文本框里的批注</w:t></w:r></w:p>"
+        "</w:txbxContent></w:pict></w:r></w:p>",
+    )
+    assert _texts(document) == ["加强医保基金监管"]
+
+
+def test_headers_and_footers_stay_out_of_the_body() -> None:
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "页眉：内部资料"
+    document.sections[0].footer.paragraphs[0].text = "— 1 —"
+    document.add_paragraph("正文第一段。")
+    assert _texts(document) == ["正文第一段。"]
+
+
+def test_merged_cells_resolved_on_the_grid() -> None:
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "重点任务"
+    table.cell(0, 2).text = "责任单位"
+    table.cell(1, 0).merge(table.cell(3, 0)).text = "整治乱象"
+    for r, (task, unit) in enumerate([("甲", "市卫健委"), ("乙", "市医保局"), ("丙", "")], 1):
+        table.cell(r, 1).text = task
+        table.cell(r, 2).text = unit
+    buffer = io.BytesIO()
+    document.save(buffer)
+    (block,) = [b for b in load_docx(buffer.getvalue(), "t.docx") if isinstance(b, TableBlock)]
+    assert block.rows == [
+        ["重点任务", "重点任务", "责任单位"],
+        ["整治乱象", "甲", "市卫健委"],
+        ["整治乱象", "乙", "市医保局"],
+        ["整治乱象", "丙", ""],
+    ]
+    assert block.row_provenance(2).table == 1 and block.row_provenance(2).row == 3
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("entries", "words"),
+    [
+        ({"notes.txt": b"hello"}, "a plain ZIP archive"),
+        ({"xl/workbook.xml": b"<workbook/>"}, "an Excel workbook"),
+        ({"mimetype": b"application/vnd.oasis.opendocument.text"}, "an OpenDocument file"),
+    ],
+)
+def test_zip_that_is_not_a_docx(entries: dict[str, bytes], words: str) -> None:
+    with pytest.raises(UnsupportedFormatError, match=words) as caught:
+        load_docx(_zip(entries), "x.docx")
+    assert caught.value.exit_code == 4 and "not a Word document" in str(caught.value)
+
+
+def test_decompression_bomb_is_refused_before_parsing() -> None:
+    bomb = _zip({"word/document.xml": b"<" + b" " * (8 * 1024 * 1024)})
+    assert len(bomb) < 64 * 1024
+    with pytest.raises(InputError, match="decompression bomb"):
+        load_docx(bomb, "bomb.docx")
+
+
+def test_damaged_docx(tmp_path: Path) -> None:
+    good = (Path(__file__).parent.parent / "samples" / "national-2024-jiufeng.docx").read_bytes()
+    with pytest.raises(InputError, match="damaged"):
+        load_docx(good[: len(good) // 2], "cut.docx")
+    broken_xml = _zip({"word/document.xml": b"<w:document><unclosed>", "[Content_Types].xml": b""})
+    with pytest.raises(InputError, match="damaged"):
+        load_docx(broken_xml, "broken.docx")
