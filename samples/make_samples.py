@@ -34,7 +34,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
 from pathlib import Path
 
 import pikepdf
@@ -410,12 +409,16 @@ class CircularWriter:
                 else:
                     self.form_table(item)
 
+    def ruled_table(self, rows: int, cols: int) -> Table:
+        table = self.document.add_table(rows=rows, cols=cols)
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        return table
+
     def responsibility_table(self, block: TableBlock) -> None:
         rows = self.circular.responsibility_table
         header = [c for c in block.rows[0] if c.strip()]
-        table = self.document.add_table(rows=len(rows) + 1, cols=5)
-        table.style = "Table Grid"
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table = self.ruled_table(len(rows) + 1, 5)
         widths = (Mm(13), Mm(34), Mm(122), Mm(52), Mm(26))
         # the printed header names four columns; 重点任务 spans the category and task columns
         head = table.rows[0].cells
@@ -429,11 +432,7 @@ class CircularWriter:
             set_cell(cells[2], row.task_text)
             set_cell(cells[3], row.units.raw)
             set_cell(cells[4], row.deadline.raw, center=True)
-        for start, stop, category in runs((row.category or "") for row in rows):
-            top = table.cell(start + 1, 1)
-            if stop > start:
-                top = top.merge(table.cell(stop + 1, 1))
-            set_cell(top, category, center=True)
+        merge_down(table, 1, [row.category or "" for row in rows])
         set_widths(table, widths)
         if not self.house_style:
             repeat_header(table)
@@ -441,19 +440,13 @@ class CircularWriter:
     def form_table(self, block: TableBlock) -> None:
         items = self.circular.form_items
         header = [c for c in block.rows[0] if c.strip()]
-        table = self.document.add_table(rows=len(items) + 1, cols=3)
-        table.style = "Table Grid"
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table = self.ruled_table(len(items) + 1, 3)
         for i, label in enumerate(header[:3]):
             set_cell(table.rows[0].cells[i], label, bold=True, center=True)
         for r, item in enumerate(items, start=1):
             set_cell(table.rows[r].cells[1], item.item)
             set_cell(table.rows[r].cells[2], item.unit or "", center=True)
-        for start, stop, group in runs(str(item.group or "") for item in items):
-            top = table.cell(start + 1, 0)
-            if stop > start:
-                top = top.merge(table.cell(stop + 1, 0))
-            set_cell(top, group, center=True)
+        merge_down(table, 0, [str(item.group or "") for item in items])
         set_widths(table, (Mm(16), Mm(110), Mm(30)))
         if not self.house_style:
             repeat_header(table)
@@ -466,15 +459,18 @@ class CircularWriter:
         self.document.save(str(path))
 
 
-def runs(values: Iterable[str]) -> list[tuple[int, int, str]]:
-    """(first, last, value) for each run of equal values: the cells to merge vertically."""
-    out: list[tuple[int, int, str]] = []
-    for i, value in enumerate(values):
-        if out and out[-1][2] == value:
-            out[-1] = (out[-1][0], i, value)
-        else:
-            out.append((i, i, value))
-    return out
+def merge_down(table: Table, column: int, values: list[str]) -> None:
+    """Write ``values`` into ``column`` below the header row, merging runs of equal values
+    into one vertically merged cell (w:vMerge), as a category column is printed."""
+    start = 0
+    for i in range(1, len(values) + 1):
+        if i < len(values) and values[i] == values[start]:
+            continue
+        top = table.cell(start + 1, column)
+        if i - 1 > start:
+            top = top.merge(table.cell(i, column))
+        set_cell(top, values[start], center=True)
+        start = i
 
 
 # --- conversions and damaged files -----------------------------------------------------------

@@ -22,6 +22,7 @@ from typing import Any
 from .blocks import Block, Line, TableBlock
 from .docx_numbering import Numbering
 from .errors import InputError, UnsupportedFormatError
+from .normalize import join_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DOCUMENT_PART = "word/document.xml"
@@ -176,8 +177,6 @@ def _join_soft_breaks(text: str) -> str:
     """A manual line break inside a paragraph (Shift+Enter) is layout, not a new paragraph."""
     if "\n" not in text:
         return text
-    from .normalize import join_text
-
     pieces = [p.strip() for p in text.split("\n") if p.strip()]
     joined = pieces[0] if pieces else ""
     for piece in pieces[1:]:

@@ -37,7 +37,7 @@ from .blocks import Block, Line, TableBlock
 from .errors import EncryptedError, GarbledTextError, InputError, NoTextLayerError
 from .model import Warning
 from .normalize import join_text, starts_structure
-from .patterns import PAGE_NUMBER
+from .patterns import PAGE_NUMBER, ROW_NUMBER
 
 if TYPE_CHECKING:
     from pdfplumber.page import Page
@@ -53,7 +53,6 @@ _CJK = regex.compile(r"[\p{Han}\p{Ideographic_Symbols_And_Punctuation}\uff00-\uf
 _DIGITS = regex.compile(r"\d+")
 _CID = regex.compile(r"\(cid:\d+\)")
 _CONTINUED = regex.compile(r"^[（(]?续表[）)]?\s*\d*$")
-_SEQ = regex.compile(r"^\s*\d{1,3}\s*[.．、]?\s*$")
 _LATIN = regex.compile(r"[A-Za-z0-9.%\-]")
 # punctuation a line may not start with (closing) or end with (opening): 避头尾
 _CLOSING = set("，。、；：！？”’》）】〕」』…—·,.;:!?)]%")
@@ -84,7 +83,8 @@ class PageTable:
     page: int
     top: float
     rows: list[list[str]]
-    # the region (origin row, column) each grid position belongs to: merged cells share one
+    # the region (origin row, column) each grid position belongs to: merged cells share one;
+    # read only on the part of a table that continues another
     origins: list[list[tuple[int, int]]]
     # per cell: did its last text line reach the cell's right edge (text cut mid-flow)?
     full: list[list[bool]]
@@ -254,7 +254,6 @@ def _group_lines(chars: Iterable[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 def _lines(chars: Iterable[dict[str, Any]], page: int) -> list[TextLine]:
     lines = []
     for group in _group_lines(chars):
-        group = [c for c in group] if any(c["text"].strip() for c in group) else []
         text = _line_text(group)
         if not text:
             continue
@@ -373,9 +372,9 @@ def _cell_text(lines: list[TextLine], right: float) -> tuple[str, bool]:
 
 def _glyphs(text: str) -> tuple[int, int]:
     """(glyphs, unreadable glyphs): pdfminer writes a glyph without Unicode as "(cid:123)"."""
-    cids = len(_CID.findall(text))
-    glyphs = len(text) - sum(len(m) - 1 for m in _CID.findall(text))
-    bad = cids + text.count("\ufffd") + sum(1 for c in text if 0xE000 <= ord(c) <= 0xF8FF)
+    cids = _CID.findall(text)
+    glyphs = len(text) - sum(len(m) - 1 for m in cids)
+    bad = len(cids) + text.count("\ufffd") + sum(1 for c in text if 0xE000 <= ord(c) <= 0xF8FF)
     return glyphs, bad
 
 
@@ -441,7 +440,7 @@ def _mark_furniture(pages: list[_PageContent]) -> None:
     repeated: Counter[str] = Counter()
     for page in pages:
         repeated.update({_DIGITS.sub("#", ln.text) for ln in page.lines if in_margin(ln, page)})
-    threshold = max(2, len(pages) // 2) if len(pages) > 2 else 2
+    threshold = max(2, len(pages) // 2)
     for page in pages:
         for line in page.lines:
             if (
@@ -599,6 +598,9 @@ def _squash(row: list[str]) -> list[str]:
 
 
 def _join_continued(first: PageTable, more: PageTable) -> None:
+    """Append ``more`` (the table's part on the next page) to ``first``: drop a repeated
+    header row; a first row with no 序号 whose cells go on from text cut mid-line is the rest
+    of ``first``'s last row; an empty merged cell at the top gets the text it had above."""
     rows, origins, full = more.rows, more.origins, more.full
     if rows and _squash(rows[0]) == _squash(first.rows[0]):
         rows, origins, full = rows[1:], origins[1:], full[1:]  # the repeated header
@@ -627,11 +629,9 @@ def _join_continued(first: PageTable, more: PageTable) -> None:
         ]
         first.full[last] = full[0]
         rows, full = rows[1:], full[1:]
-        more.row_pages = more.row_pages[1:]
     first.rows += rows
     first.full += full
     first.row_pages += [more.page] * len(rows)
-    first.origins += [[(-1, c) for c in range(len(r))] for r in rows]
 
 
 def _join_cell(before: str, after: str, cut_mid_line: bool) -> str:
@@ -645,7 +645,7 @@ def _seq_column(rows: list[list[str]]) -> int | None:
     if not rows:
         return None
     for c in range(min(2, len(rows[0]))):
-        numbered = sum(1 for row in rows if _SEQ.match(row[c]))
+        numbered = sum(1 for row in rows if ROW_NUMBER.match(row[c]))
         if numbered >= max(2, len(rows) // 2):
             return c
     return None

@@ -15,10 +15,9 @@ import regex
 from .blocks import TableBlock
 from .deadlines import parse_deadline
 from .model import FormItem, Provenance, TableRow
-from .patterns import MEASURE_UNIT
+from .patterns import MEASURE_UNIT, ROW_NUMBER
 from .units import split_units
 
-_SEQ = regex.compile(r"^\s*(\d{1,3})\s*[.．、]?\s*$")
 _UNITS_HEADER = regex.compile(r"责任(?:单位|部门|处室|主体)|牵头(?:单位|部门)|承办单位")
 _SUPPORT_HEADER = regex.compile(r"配合(?:单位|部门)|协办")
 _DEADLINE_HEADER = regex.compile(r"时限|完成时间|时间安排|进度安排|时间节点")
@@ -41,7 +40,9 @@ def is_responsibility_table(table: TableBlock) -> bool:
 
 def _header_index(table: TableBlock) -> int | None:
     for i, row in enumerate(table.rows[:3]):
-        if any(_HEADER.search(cell) for cell in row) and not any(_SEQ.match(c) for c in row[:1]):
+        if any(_HEADER.search(cell) for cell in row) and not any(
+            ROW_NUMBER.match(c) for c in row[:1]
+        ):
             return i
     return None
 
@@ -60,7 +61,7 @@ def parse_responsibility(table: TableBlock) -> list[ParsedRow]:
         cells = _dedupe_seq(cells)
         if len([c for c in cells if c]) < 2:
             continue
-        seq_match = _SEQ.match(cells[0])
+        seq_match = ROW_NUMBER.match(cells[0])
         seq = int(seq_match.group(1)) if seq_match else None
         rest = cells[1:] if seq_match or not cells[0] else cells
         deadline = rest.pop() if has_deadline and len(rest) >= 3 else ""
@@ -84,7 +85,7 @@ def parse_responsibility(table: TableBlock) -> list[ParsedRow]:
 
 def _dedupe_seq(cells: list[str]) -> list[str]:
     """A merged 序号 copied into the next column by a colspan resolver: drop the copy."""
-    if len(cells) >= 2 and cells[0] and cells[0] == cells[1] and _SEQ.match(cells[0]):
+    if len(cells) >= 2 and cells[0] and cells[0] == cells[1] and ROW_NUMBER.match(cells[0]):
         return cells[:1] + cells[2:]
     return cells
 
@@ -112,7 +113,7 @@ def parse_form(table: TableBlock) -> list[FormItem]:
         cells = [c.strip() for c in row]
         if not any(cells):
             continue
-        seq = _SEQ.match(cells[0]) if cells else None
+        seq = ROW_NUMBER.match(cells[0]) if cells else None
         if seq:
             group = int(seq.group(1))
         body = cells[1:] if (seq or not cells[0]) else cells

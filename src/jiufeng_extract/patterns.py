@@ -145,6 +145,8 @@ ROLE_WORD = regex.compile(
     r"(?P<role>(?:按职责)?(?:分别)?牵头(?:负责)?|负责|(?:按职责)?(?:配合|参与|协助|协同)|"
     r"(?:按职责)?共同(?:推进|负责|落实))$"
 )
+# a table's 序号 cell: "7", "7.", "7、"
+ROW_NUMBER = regex.compile(r"^\s*(\d{1,3})\s*[.．、]?\s*$")
 # cell text that is a unit of measure in a self-inspection form: "次", "人", "%"
 MEASURE_UNIT = regex.compile(r"^(?:次|人|张|份|个|家|元|万元|例|件|项|篇|场|人次|%|％|天|批|条)$")
 

@@ -42,7 +42,8 @@ from .units import says_first_is_lead
 
 
 def extract_path(path: str | Path, options: ExtractOptions | None = None) -> Circular:
-    """Read a circular from a file (text, HTML; format detected from the content)."""
+    """Read a circular from a file: PDF, DOCX (or .doc through LibreOffice), HTML or text,
+    the format detected from the content."""
     options = options or ExtractOptions()
     return _finish(build_circular(load_document(Path(path), options)), options)
 
