@@ -8,6 +8,7 @@ PDFs under ``tests/data`` are made from them. Differences a format cannot avoid 
 
 from __future__ import annotations
 
+import random
 import shutil
 import subprocess
 import sys
@@ -18,6 +19,7 @@ import pytest
 
 from conftest import DATA, ROOT, SAMPLES
 from jiufeng_extract import extract_path
+from jiufeng_extract.errors import JiufengError
 from jiufeng_extract.model import Circular
 from jiufeng_extract.options import ExtractOptions
 
@@ -199,3 +201,26 @@ def test_legacy_doc_without_libreoffice_says_how_to_convert() -> None:
     result = run("extract", "tests/data/legacy-word.doc")
     assert result.returncode == 4
     assert "save it as .docx or PDF (or install LibreOffice" in result.stderr
+
+
+def _corrupted(source: Path, flips: int, seed: int) -> bytes:
+    data = bytearray(source.read_bytes())
+    rng = random.Random(seed)
+    for _ in range(flips):
+        data[rng.randrange(len(data))] = rng.randrange(256)
+    return bytes(data)
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize(
+    ("name", "flips"), [("shanghai-2023-jiufeng.pdf", 50), ("shanghai-2023-jiufeng.docx", 20)]
+)
+def test_corrupted_files_fail_cleanly(tmp_path: Path, name: str, flips: int, seed: int) -> None:
+    """Bytes flipped at random: the result is a circular or one of our errors, never a crash
+    (these seeds once raised zlib, CRC, MalformedPDF and PdfminerException errors)."""
+    path = tmp_path / name
+    path.write_bytes(_corrupted(SAMPLES / name, flips, seed))
+    try:
+        extract_path(path)
+    except JiufengError as exc:
+        assert exc.exit_code in (3, 5, 7, 8) and exc.path == str(path)

@@ -89,17 +89,16 @@ def _zip_kind(archive: zipfile.ZipFile, names: set[str]) -> str:
 def load_docx(data: bytes, path: str) -> list[Block]:
     check_package(data, path)
     import docx  # deferred: python-docx is only needed for DOCX input
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
-        raise InputError(f"damaged DOCX: {exc}", path) from None
+        part = document.part
+        numbering_part = _numbering_element(part)
+        styles = part.styles.element if _has_styles(part) else None
     except SyntaxError as exc:  # lxml's XMLSyntaxError derives from it
         raise InputError(f"damaged DOCX (XML error): {exc}", path) from None
-    part = document.part
-    numbering_part = _numbering_element(part)
-    styles = part.styles.element if _has_styles(part) else None
+    except Exception as exc:  # zlib, CRC, missing parts: python-docx lets them all through
+        raise InputError(f"damaged DOCX: {exc}", path) from None
     return list(_body_blocks(document.element.body, Numbering(numbering_part, styles)))
 
 

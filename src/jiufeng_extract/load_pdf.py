@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import logging
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -105,12 +106,14 @@ def load_pdf(
 ) -> tuple[list[Block], int, list[Warning]]:
     import pdfplumber  # deferred: only PDF input needs it (and it is slow to import)
     from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfplumber.utils.exceptions import PdfminerException
 
+    # pdfminer logs every oddity of a damaged file; the errors we raise say what matters
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
-    except PdfminerException as exc:
-        cause = exc.args[0] if exc.args else exc
+        count = len(pdf.pages)  # builds every page object: a broken page tree fails here
+    except Exception as exc:  # pdfminer raises bare exceptions on damaged files
+        cause = _cause(exc)
         if isinstance(cause, PDFPasswordIncorrect):
             raise EncryptedError(
                 "wrong password for this encrypted PDF (--password)"
@@ -119,11 +122,8 @@ def load_pdf(
                 path,
             ) from None
         raise InputError(f"damaged PDF: {_describe(cause)}", path) from None
-    except Exception as exc:  # pdfminer raises bare exceptions on some damaged files
-        raise InputError(f"damaged PDF: {_describe(exc)}", path) from None
     warnings: list[Warning] = []
     with pdf:
-        count = len(pdf.pages)
         if count == 0:
             raise InputError("PDF has no pages", path)
         if count > max_pages:
@@ -150,29 +150,41 @@ def _pages(pdf: Any, path: str) -> Iterable[Page]:
 
 
 def _read_page(page: Page, path: str) -> _PageContent:
-    from pdfplumber.utils.exceptions import PdfminerException
-
+    number = page.page_number
+    # pdfplumber/pdfminer calls only: on a damaged file they raise anything at all
     try:
         chars = page.chars
-    except PdfminerException as exc:
-        raise InputError(
-            f"damaged PDF, page {page.page_number}: {_describe(exc.args[0] if exc.args else exc)}",
-            path,
-        ) from None
-    if _has_doubled_chars(chars):
-        page = page.dedupe_chars(tolerance=1)
-        chars = page.chars
-    tables = _find_tables(page) if (page.lines or page.rects) else []
-    boxes = [bbox for bbox, _ in tables]
-    free = [c for c in chars if not any(_inside(c, box) for box in boxes)]
-    lines = _lines(free, page.page_number)
+        if _has_doubled_chars(chars):
+            chars = page.dedupe_chars(tolerance=1).chars
+        found = page.find_tables(_TABLE_SETTINGS) if (page.lines or page.rects) else []
+        ruled = [(_box(table.bbox), list(table.cells)) for table in found]
+        width, height = float(page.width), float(page.height)
+    except Exception as exc:
+        raise InputError(f"damaged PDF, page {number}: {_describe(_cause(exc))}", path) from None
+    tables = []
+    for bbox, cells in ruled:
+        grid = _table_grid(number, [c for c in chars if _inside(c, bbox)], bbox, cells)
+        if grid is not None:
+            tables.append((bbox, grid))
+    free = [c for c in chars if not any(_inside(c, box) for box, _ in tables)]
     return _PageContent(
-        number=page.page_number,
-        width=float(page.width),
-        height=float(page.height),
-        lines=lines,
+        number=number,
+        width=width,
+        height=height,
+        lines=_lines(free, number),
         tables=[table for _, table in tables],
     )
+
+
+def _box(bbox: Sequence[float]) -> tuple[float, float, float, float]:
+    x0, top, x1, bottom = bbox
+    return float(x0), float(top), float(x1), float(bottom)
+
+
+def _cause(exc: BaseException) -> BaseException:
+    """pdfplumber wraps pdfminer's exception in PdfminerException(cause)."""
+    inner = exc.args[0] if exc.args else None
+    return inner if isinstance(inner, BaseException) else exc
 
 
 # --- characters → lines ---------------------------------------------------------------------
@@ -283,20 +295,16 @@ def _inside(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool
 # --- tables -------------------------------------------------------------------------------
 
 
-def _find_tables(page: Page) -> list[tuple[tuple[float, float, float, float], PageTable]]:
-    found = []
-    for table in page.find_tables(_TABLE_SETTINGS):
-        grid = _table_grid(page, table)
-        if grid is not None:
-            x0, top, x1, bottom = table.bbox
-            found.append(((float(x0), float(top), float(x1), float(bottom)), grid))
-    return found
-
-
-def _table_grid(page: Page, table: Any) -> PageTable | None:
-    """Resolve the table on its grid: every position takes the text of the cell covering it."""
-    xs = sorted({round(c[0], 1) for c in table.cells} | {round(c[2], 1) for c in table.cells})
-    ys = sorted({round(c[1], 1) for c in table.cells} | {round(c[3], 1) for c in table.cells})
+def _table_grid(
+    page: int,
+    chars: list[dict[str, Any]],
+    bbox: tuple[float, float, float, float],
+    table_cells: list[tuple[float, float, float, float]],
+) -> PageTable | None:
+    """Resolve a ruled table on its grid: every position takes the text of the cell covering
+    it. ``table_cells`` are pdfplumber's cell boxes; ``chars`` those inside the table."""
+    xs = sorted({round(c[0], 1) for c in table_cells} | {round(c[2], 1) for c in table_cells})
+    ys = sorted({round(c[1], 1) for c in table_cells} | {round(c[3], 1) for c in table_cells})
     xs, ys = _merge_close(xs), _merge_close(ys)
     if len(xs) < 3 or len(ys) < 2:
         return None  # a single column or a box around text is not a table
@@ -304,9 +312,8 @@ def _table_grid(page: Page, table: Any) -> PageTable | None:
     rows = [[""] * n_cols for _ in range(n_rows)]
     full = [[False] * n_cols for _ in range(n_rows)]
     origins = [[(r, c) for c in range(n_cols)] for r in range(n_rows)]
-    chars = [c for c in page.chars if _inside(c, table.bbox)]
     cells = []
-    for cell in table.cells:
+    for cell in table_cells:
         r0, r1 = _span(ys, cell[1], cell[3])
         c0, c1 = _span(xs, cell[0], cell[2])
         cells.append((r0, r1, c0, c1, _lines([c for c in chars if _inside(c, cell)], 0)))
@@ -326,12 +333,12 @@ def _table_grid(page: Page, table: Any) -> PageTable | None:
     if not any(any(cell for cell in row) for row in rows):
         return None
     return PageTable(
-        page=page.page_number,
-        top=float(table.bbox[1]),
+        page=page,
+        top=bbox[1],
         rows=rows,
         origins=origins,
         full=full,
-        row_pages=[page.page_number] * n_rows,
+        row_pages=[page] * n_rows,
     )
 
 
