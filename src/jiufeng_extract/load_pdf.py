@@ -128,7 +128,7 @@ def load_pdf(
             raise InputError("PDF has no pages", path)
         if count > max_pages:
             raise InputError(f"PDF has {count} pages, over the limit of {max_pages}", path)
-        pages = [_read_page(page, path) for page in _pages(pdf, path)]
+        pages = [_read_page(page, path) for page in _pages(pdf)]
     _check_text_layer(pages, path, warnings)
     _mark_furniture(pages)
     blocks = _assemble(pages)
@@ -140,7 +140,7 @@ def _describe(exc: BaseException) -> str:
     return text.splitlines()[0][:200]
 
 
-def _pages(pdf: Any, path: str) -> Iterable[Page]:
+def _pages(pdf: Any) -> Iterable[Page]:
     """Each page, released as soon as the caller is done with it (bounded memory)."""
     for page in pdf.pages:
         try:
