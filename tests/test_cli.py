@@ -135,7 +135,7 @@ def test_output_over_input_is_refused(tmp_path: Path) -> None:
 
 def test_unknown_output_suffix(tmp_path: Path) -> None:
     result = run("extract", SAMPLE, "-o", str(tmp_path / "out.txt"))
-    assert result.returncode == 2 and ".yaml or --format" in _error_line(result)
+    assert result.returncode == 2 and ".xlsx or --format" in _error_line(result)
 
 
 def test_strict_fails_on_warnings(tmp_path: Path) -> None:

@@ -1,22 +1,28 @@
 """The ``jiufeng`` command: a thin layer over the library. No parsing logic lives here.
 
-Exit codes (see ``errors.py``): 0 ok, 1 warnings under --strict, 2 usage, 3 unreadable input,
-4 unsupported format, 5 no circular found, 70 internal error.
+Exit codes (see ``errors.py``): 0 ok, 1 warnings under --strict (and any for ``check``),
+2 usage, 3 unreadable input, 4 unsupported format, 5 no circular found, 6 encrypted, 7 no text
+layer, 8 garbled text, 70 internal error.
 """
 
 from __future__ import annotations
 
+import io
 import sys
 import traceback
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
 from . import __version__
 from .emit import OutputFormat
-from .errors import EXIT_INTERNAL, JiufengError, UsageError
+from .errors import EXIT_INTERNAL, EXIT_STRICT, JiufengError, UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     name="jiufeng",
@@ -87,7 +93,12 @@ def extract(
     ] = None,
     fmt: Annotated[
         OutputFormat | None,
-        typer.Option("--format", "-f", help="json or yaml; default from the -o suffix, else json."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="json or yaml (the whole circular), csv or xlsx (its responsibility table); "
+            "default from the -o suffix, else json.",
+        ),
     ] = None,
     encoding: Annotated[
         str | None, typer.Option(help="Force the text encoding (text and HTML).")
@@ -98,6 +109,10 @@ def extract(
     max_pages: Annotated[
         int, typer.Option("--max-pages", help="Refuse PDFs with more pages.")
     ] = 2000,
+    aliases: Annotated[
+        list[Path] | None,
+        typer.Option("--aliases", help="Unit-alias TOML file added to the shipped table."),
+    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 if the document has warnings.")
     ] = False,
@@ -105,7 +120,7 @@ def extract(
     debug: Annotated[bool, typer.Option("--debug", help="Traceback on internal errors.")] = False,
 ) -> None:
     """Extract one circular to JSON or YAML."""
-    from .emit import dumps, format_for, write_atomic
+    from .emit import format_for, render_circular, write_atomic
     from .options import ExtractOptions
     from .pipeline import extract_path
     from .summary import summary_line
@@ -114,19 +129,141 @@ def extract(
         if output is not None and output.resolve() == file.resolve():
             raise UsageError("-o is the input file; refusing to overwrite it", output)
         out_format = format_for(output, fmt)
+        if out_format is OutputFormat.XLSX and output is None:
+            raise UsageError("xlsx is a binary format: give -o FILE.xlsx")
         options = ExtractOptions.build(
-            encoding=encoding, strict=strict, password=password, max_pages=max_pages
+            encoding=encoding,
+            strict=strict,
+            password=password,
+            max_pages=max_pages,
+            aliases=tuple(aliases or ()),
         )
         circular = extract_path(file, options)
-        text = dumps(circular, out_format)
+        content = render_circular(circular, out_format)
         if output is None:
-            sys.stdout.write(text)
+            sys.stdout.buffer.write(content)
+            sys.stdout.flush()
         else:
-            write_atomic(output, text)
+            write_atomic(output, content)
         if not quiet:
             _stderr(summary_line(circular) + (f" → wrote {output}" if output else ""))
 
     _run(body, debug)
+
+
+class UnitsFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MD = "md"
+
+
+class CheckFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+SourceArg = Annotated[
+    Path, typer.Argument(help="A circular (PDF, DOCX, HTML, text) or JSON/YAML from extract.")
+]
+AliasesOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--aliases", help="Unit-alias TOML file added to the shipped table."),
+]
+PasswordOpt = Annotated[
+    str | None, typer.Option(help="Password of an encrypted PDF.", show_default=False)
+]
+
+
+@app.command()
+def units(
+    file: SourceArg,
+    fmt: Annotated[
+        UnitsFormat, typer.Option("--format", "-f", help="table (terminal), json, csv or md.")
+    ] = UnitsFormat.TABLE,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+    ] = None,
+    aliases: AliasesOpt = None,
+    password: PasswordOpt = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Traceback on internal errors.")] = False,
+) -> None:
+    """For each unit: the tasks and special actions it leads, supports or shares, by when."""
+    from .options import ExtractOptions
+    from .reuse import read_circular
+    from .unit_index import index_units
+    from .unit_report import render_units
+
+    def body() -> None:
+        options = ExtractOptions.build(password=password, aliases=tuple(aliases or ()))
+        circular = read_circular(file, options)
+        index = index_units(circular, options.unit_names())
+        if fmt is UnitsFormat.TABLE:
+            from .terminal import units_view
+
+            view = units_view(index, title=circular.metadata.title or str(file))
+            if output is None:
+                _console().print(view)
+                return
+            buffer = io.StringIO()
+            _console(buffer).print(view)
+            _emit(buffer.getvalue(), output)
+            return
+        _emit(render_units(index, fmt.value), output)
+
+    _run(body, debug)
+
+
+@app.command()
+def check(
+    file: SourceArg,
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = CheckFormat.TEXT,
+    aliases: AliasesOpt = None,
+    password: PasswordOpt = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 on any warning, not only discrepancies.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Traceback on internal errors.")] = False,
+) -> None:
+    """Where the responsibility table and the body disagree; exit 1 if they do."""
+    from .emit import dumps
+    from .options import ExtractOptions
+    from .reconcile import check as check_circular
+    from .reuse import read_circular
+
+    def body() -> int:
+        options = ExtractOptions.build(password=password, aliases=tuple(aliases or ()))
+        report = check_circular(read_circular(file, options))
+        if fmt is CheckFormat.JSON:
+            sys.stdout.write(dumps(report, OutputFormat.JSON))
+        else:
+            from .terminal import check_view
+
+            console = _console()
+            console.print(check_view(report, plain=not console.is_terminal or console.no_color))
+        return EXIT_STRICT if report.failed(strict) else 0
+
+    raise typer.Exit(_run(body, debug))
+
+
+def _console(file: io.StringIO | None = None) -> Console:
+    """stdout, or a wide colourless console writing into ``file``."""
+    from rich.console import Console
+
+    if file is None:
+        return Console(highlight=False)
+    return Console(file=file, highlight=False, width=160, no_color=True)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    from .emit import write_atomic
+
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
 
 
 @app.command()

@@ -28,6 +28,11 @@ _YEAR_END = regex.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年)?\s*(?:年底|年末|
 _HALF = regex.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年)?\s*(?P<half>上|下)半年")
 _QUARTER = regex.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年)?\s*第?(?P<q>[一二三四1-4])季度")
 _YEAR_ONLY = regex.compile(r"^(?P<y>(?:19|20)\d{2})\s*年(?:内|前|底前)?$")
+# a deadline inside running text: "于2023年10月31日前完成", "12月底前", "2023年7月-10月31日"
+_IN_TEXT = regex.compile(
+    rf"{_RANGE.pattern}|{_A}\s*(?:前|之前|以前)|(?:(?:19|20)\d{{2}}\s*年)?年底前"
+    r"|(?:(?:19|20)\d{2}\s*年)?(?:上|下)半年|(?:(?:19|20)\d{2}\s*年)?第[一二三四1-4]季度"
+)
 _PART_DAY = {"上旬": 10, "初": 10, "中旬": 20}
 
 
@@ -95,3 +100,9 @@ def parse_deadline(raw: str, year: int | None) -> Deadline:
     if _ONGOING.search(text):
         return Deadline(raw=raw, kind=DeadlineKind.ONGOING)
     return unspecified
+
+
+def find_deadlines(text: str, year: int | None) -> list[Deadline]:
+    """Every dated deadline phrase in running text, in order ("持续推进" is not looked for)."""
+    found = (parse_deadline(m.group(), year) for m in _IN_TEXT.finditer(text))
+    return [d for d in found if d.kind is not DeadlineKind.UNSPECIFIED]

@@ -1,4 +1,5 @@
-"""Serialise a ``Circular`` (or any model) to JSON or YAML, and write files atomically.
+"""Serialise a ``Circular`` (or any model) to JSON or YAML, or its responsibility table to CSV
+or XLSX, and write files atomically.
 
 Output is deterministic: model field order, ``ensure_ascii=False``, a final newline.
 """
@@ -16,14 +17,25 @@ import yaml
 from pydantic import BaseModel
 
 from .errors import InputError, UsageError
+from .flatten import RESPONSIBILITY_HEADER, responsibility_rows
+from .model import Circular
+from .spreadsheet import csv_text, xlsx_bytes
 
 
 class OutputFormat(StrEnum):
     JSON = "json"
     YAML = "yaml"
+    CSV = "csv"  # the responsibility table only, one row per task
+    XLSX = "xlsx"
 
 
-_SUFFIXES = {".json": OutputFormat.JSON, ".yaml": OutputFormat.YAML, ".yml": OutputFormat.YAML}
+_SUFFIXES = {
+    ".json": OutputFormat.JSON,
+    ".yaml": OutputFormat.YAML,
+    ".yml": OutputFormat.YAML,
+    ".csv": OutputFormat.CSV,
+    ".xlsx": OutputFormat.XLSX,
+}
 
 
 def format_for(output: Path | None, requested: OutputFormat | None) -> OutputFormat:
@@ -36,7 +48,8 @@ def format_for(output: Path | None, requested: OutputFormat | None) -> OutputFor
         return _SUFFIXES[output.suffix.lower()]
     except KeyError:
         raise UsageError(
-            f"cannot tell the output format from '{output.suffix}': use .json, .yaml or --format",
+            f"cannot tell the output format from '{output.suffix}': "
+            "use .json, .yaml, .csv, .xlsx or --format",
             output,
         ) from None
 
@@ -51,7 +64,16 @@ def dumps(model: BaseModel, fmt: OutputFormat) -> str:
     return dumps_data(model.model_dump(mode="json"), fmt)
 
 
-def write_atomic(path: Path, text: str) -> None:
+def render_circular(circular: Circular, fmt: OutputFormat) -> bytes:
+    """The whole document as JSON/YAML, or its responsibility table as CSV/XLSX."""
+    if fmt is OutputFormat.CSV:
+        return csv_text(RESPONSIBILITY_HEADER, responsibility_rows(circular)).encode("utf-8")
+    if fmt is OutputFormat.XLSX:
+        return xlsx_bytes(RESPONSIBILITY_HEADER, responsibility_rows(circular), "责任分工")
+    return dumps(circular, fmt).encode("utf-8")
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
     """Write to a temporary file beside ``path`` then rename: never a half-written output."""
     directory = path.parent if str(path.parent) else Path(".")
     try:
@@ -59,8 +81,9 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as exc:
         raise InputError(f"cannot write output: {exc.strerror or exc}", path) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

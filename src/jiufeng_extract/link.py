@@ -67,6 +67,7 @@ def link_rows(
             )
             continue
         row.task, row.task_similarity = task.ordinal, round(score, 3)
+        row.special_actions = list(task.special_actions)
         if row.seq is not None and _task_value(task) != row.seq:
             warnings.append(
                 Warning(
@@ -123,3 +124,28 @@ def fill_categories(rows: list[TableRow], tasks: list[Task]) -> None:
             following = row.category
         else:
             row.category = following
+
+
+def check_roles(rows: list[TableRow]) -> list[Warning]:
+    """Rows nobody is responsible for, and special-action notes with no action to apply to."""
+    warnings: list[Warning] = []
+    for row in rows:
+        where = f"responsibility row {row.seq}" if row.seq is not None else "responsibility row"
+        if not (row.units.lead or row.units.joint):
+            what = f"only supporting units ({'、'.join(row.units.support)})"
+            warnings.append(
+                Warning(
+                    code="row_without_lead",
+                    where=where,
+                    message=f"{where} names {what if row.units.support else 'no unit'}",
+                )
+            )
+        if row.units.special_action_lead and row.task is not None and not row.special_actions:
+            warnings.append(
+                Warning(
+                    code="special_action_lead_without_action",
+                    where=where,
+                    message=f"{where} names a lead for a special action, but its task has none",
+                )
+            )
+    return warnings

@@ -12,7 +12,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_NAME = "jiufeng-circular"
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 class _Model(BaseModel):
@@ -109,6 +109,13 @@ class Section(_Model):
     children: list[Section] = Field(default_factory=list)
 
 
+class Deadline(_Model):
+    raw: str
+    kind: DeadlineKind
+    date: dt.date | None = Field(None, description="the due date")
+    start: dt.date | None = None
+
+
 class Task(_Model):
     ref: str
     ordinal: int
@@ -117,6 +124,9 @@ class Task(_Model):
     text: str
     path: list[str] = Field(description="titles of the enclosing sections, outermost first")
     special_actions: list[int] = Field(default_factory=list)
+    deadlines: list[Deadline] = Field(
+        default_factory=list, description="dated deadlines in the task's text, in order"
+    )
     provenance: Provenance
 
 
@@ -127,14 +137,10 @@ class SpecialAction(_Model):
     title: str
     text: str
     task: int | None = Field(None, description="ordinal of the task it belongs to")
+    deadlines: list[Deadline] = Field(
+        default_factory=list, description="dated deadlines in its text, in order"
+    )
     provenance: Provenance
-
-
-class Deadline(_Model):
-    raw: str
-    kind: DeadlineKind
-    date: dt.date | None = Field(None, description="the due date")
-    start: dt.date | None = None
 
 
 class Milestone(_Model):
@@ -159,13 +165,45 @@ class Attachment(_Model):
     provenance: Provenance | None = None
 
 
+class UnitRole(StrEnum):
+    LEAD = "lead"
+    SUPPORT = "support"
+    JOINT = "joint"
+
+
+class RoleScope(StrEnum):
+    TASK = "task"
+    SPECIAL_ACTION = "special_action"
+
+
+class Assignment(_Model):
+    """One unit's role in one row, with its name normalised through the alias table."""
+
+    unit: str = Field(description="the name as printed")
+    canonical: str = Field(description="the body without level prefix, aliases resolved")
+    level: str | None = Field(None, description="the printed level or place: 国家, 省, 市, 各区")
+    role: UnitRole
+    scope: RoleScope = Field(
+        RoleScope.TASK, description="special_action: a bracketed note gives the action its lead"
+    )
+    includes: list[str] = Field(
+        default_factory=list, description="units it includes: （含市中医药管理局，下同）"
+    )
+
+
 class Units(_Model):
     raw: str
     lead: list[str] = Field(default_factory=list)
     support: list[str] = Field(default_factory=list)
     joint: list[str] = Field(default_factory=list)
+    special_action_lead: list[str] = Field(
+        default_factory=list, description="（专项行动由…牵头）: who leads the row's special actions"
+    )
     notes: list[str] = Field(
         default_factory=list, description="bracketed notes, e.g. （含…，下同）"
+    )
+    assignments: list[Assignment] = Field(
+        default_factory=list, description="every unit with its role, canonical name and scope"
     )
 
 
@@ -175,6 +213,9 @@ class TableRow(_Model):
     task_text: str
     task: int | None = Field(None, description="ordinal of the body task this row covers")
     task_similarity: float | None = Field(None, description="0–1 text similarity to that task")
+    special_actions: list[int] = Field(
+        default_factory=list, description="ordinals of the special actions of that task"
+    )
     units: Units
     deadline: Deadline
     provenance: Provenance

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import UsageError
 from .model import SourceFormat
+from .unit_names import UnitNames
 
 
 class ExtractOptions(BaseModel):
@@ -19,6 +22,12 @@ class ExtractOptions(BaseModel):
     max_bytes: int = Field(200 * 1024 * 1024, gt=0, description="refuse larger input files")
     max_pages: int = Field(2000, gt=0, description="refuse PDFs with more pages")
     password: str | None = Field(None, description="password of an encrypted PDF")
+    aliases: tuple[Path, ...] = Field(
+        (), description="unit-alias TOML files added to the shipped table"
+    )
+
+    def unit_names(self) -> UnitNames:
+        return UnitNames.default().extended(self.aliases)
 
     @classmethod
     def build(cls, **values: object) -> ExtractOptions:

@@ -16,7 +16,7 @@ from .blocks import TableBlock
 from .deadlines import parse_deadline
 from .model import FormItem, Provenance, TableRow
 from .patterns import MEASURE_UNIT, ROW_NUMBER
-from .units import split_units
+from .units import UnitReader
 
 _UNITS_HEADER = regex.compile(r"责任(?:单位|部门|处室|主体)|牵头(?:单位|部门)|承办单位")
 _SUPPORT_HEADER = regex.compile(r"配合(?:单位|部门)|协办")
@@ -90,13 +90,14 @@ def _dedupe_seq(cells: list[str]) -> list[str]:
     return cells
 
 
-def to_table_rows(parsed: list[ParsedRow], year: int | None, first_is_lead: bool) -> list[TableRow]:
+def to_table_rows(parsed: list[ParsedRow], year: int | None, units: UnitReader) -> list[TableRow]:
+    """Read the rows top to bottom with one ``UnitReader`` so that 下同 notes carry down."""
     return [
         TableRow(
             seq=row.seq,
             category=row.category,
             task_text=row.task_text,
-            units=split_units(row.units_raw, first_is_lead=first_is_lead),
+            units=units.read(row.units_raw),
             deadline=parse_deadline(row.deadline_raw, year),
             provenance=row.provenance,
         )

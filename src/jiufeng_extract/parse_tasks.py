@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .deadlines import parse_deadline
+from .deadlines import find_deadlines, parse_deadline
 from .model import Milestone, Section, SpecialAction, Task
 from .parse_outline import HeadingNode, Outline
 
@@ -63,6 +63,7 @@ def build_structure(outline: Outline, year: int | None) -> Structure:
             text=node.text,
             path=[a.title for a in node.ancestors()],
             special_actions=[action_ordinal[id(a)] for a in node.actions],
+            deadlines=find_deadlines(f"{node.title}。{node.text}", year),
             provenance=node.provenance,
         )
         for i, node in enumerate(task_nodes, start=1)
@@ -75,6 +76,7 @@ def build_structure(outline: Outline, year: int | None) -> Structure:
             title=action.title,
             text="\n".join(action.paras),
             task=_owning_task(action.parent, task_of),
+            deadlines=find_deadlines("\n".join([action.title, *action.paras]), year),
             provenance=action.provenance,
         )
         for i, action in enumerate(outline.actions, start=1)

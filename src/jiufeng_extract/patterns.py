@@ -140,11 +140,31 @@ ORG_SUFFIX = regex.compile(
     r"(?:委员会|委|局|厅|部|署|办|会|院|中心|单位|机构|部门|大学|学校|学院|联|处|室|所|站|公司|集团|"
     r"企业|医院|政府|分局|办公室|支队|总队|党委|党组)$"
 )
-# a unit followed by its role: "市医保局牵头", "…按职责分别牵头", "…配合", "…共同推进"
-ROLE_WORD = regex.compile(
-    r"(?P<role>(?:按职责)?(?:分别)?牵头(?:负责)?|负责|(?:按职责)?(?:配合|参与|协助|协同)|"
-    r"(?:按职责)?共同(?:推进|负责|落实))$"
+# 责任单位 grammar (units.py). A role word after the units it applies to: "市医保局牵头",
+# "…按职责分别牵头", "…为配合单位", "…按职责共同推进"; 落实/实施 count only after 共同, since
+# unit names end in 落实办.
+UNIT_ROLE = regex.compile(
+    r"(?:按(?:照)?职责(?:分工)?|依职责)?(?:为|作为)?"
+    r"(?P<role>共同牵头|分别牵头|牵头负责|牵头|共同(?:推进|负责|落实|实施|开展)|分别负责|负责|"
+    r"配合|参与|协助|协同|协办)(?:单位|部门)?"
 )
+# a role label before the units: "牵头单位：市医保局", "配合部门:市公安局"
+UNIT_ROLE_LABEL = regex.compile(r"^(?P<role>牵头|配合|参与|协办|责任)(?:单位|部门)\s*[:：]\s*")
+# "市卫生健康委会同市医保局": the first leads, the others support
+UNIT_TOGETHER_WITH = regex.compile(r"会同|联合")
+# a bracketed note inside a cell: "（含市中医药管理局，下同）"
+UNIT_NOTE = regex.compile(r"[（(](?P<note>[^（）()]*)[）)]")
+# "含市中医药管理局，下同": the unit before the bracket includes these; 下同 = also in later rows
+UNIT_INCLUDES = regex.compile(r"^(?:含|包括)(?P<units>.+?)(?P<standing>[，,、]?\s*下同)?$")
+# "专项行动由市卫生健康委牵头", "专项行动之三由市医保局负责": the special action's own lead
+UNIT_ACTION_LEAD = regex.compile(
+    r"^(?P<what>专项(?:行动|整治|治理)\p{Han}{0,4})由(?P<units>.+?)(?:牵头|负责)(?:实施|推进)?$"
+)
+# separators between unit names: "市卫生健康委、市医保局", "市公安局和市财政局"
+UNIT_SEPARATOR = regex.compile(r"[、/／]|和(?=\p{Han}{2,}(?:委|局|厅|部|署|办|院|会|中心))")
+# what trails a list of units: "…等部门", "…等单位"
+UNIT_LIST_TAIL = regex.compile(r"等(?:有关|相关)?(?:部门|单位|成员单位)?$|^由")
+UNIT_LEAD_FIRST = regex.compile(r"列第一位的?为牵头单位|排(?:在|列)第一位的?为牵头")
 # a table's 序号 cell: "7", "7.", "7、"
 ROW_NUMBER = regex.compile(r"^\s*(\d{1,3})\s*[.．、]?\s*$")
 # cell text that is a unit of measure in a self-inspection form: "次", "人", "%"

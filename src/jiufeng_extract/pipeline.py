@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .blocks import LoadedDocument, TableBlock
 from .errors import NotACircularError, StrictModeError
-from .link import fill_categories, link_rows
+from .link import check_roles, fill_categories, link_rows
 from .load import load_document
 from .load_text import text_to_lines
 from .model import (
@@ -38,14 +38,16 @@ from .parse_references import find_references
 from .parse_tables import is_responsibility_table, parse_form, parse_responsibility, to_table_rows
 from .parse_tasks import build_structure
 from .segment import Segments, segment
-from .units import says_first_is_lead
+from .unit_names import UnitNames
+from .units import UnitReader, says_first_is_lead
 
 
 def extract_path(path: str | Path, options: ExtractOptions | None = None) -> Circular:
     """Read a circular from a file: PDF, DOCX (or .doc through LibreOffice), HTML or text,
     the format detected from the content."""
     options = options or ExtractOptions()
-    return _finish(build_circular(load_document(Path(path), options)), options)
+    loaded = load_document(Path(path), options)
+    return _finish(build_circular(loaded, options.unit_names()), options)
 
 
 def extract_text(
@@ -61,7 +63,7 @@ def extract_text(
         blocks=list(lines),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
-    return _finish(build_circular(loaded), options)
+    return _finish(build_circular(loaded, options.unit_names()), options)
 
 
 def _finish(circular: Circular, options: ExtractOptions) -> Circular:
@@ -75,7 +77,7 @@ def _finish(circular: Circular, options: ExtractOptions) -> Circular:
     return circular
 
 
-def build_circular(loaded: LoadedDocument) -> Circular:
+def build_circular(loaded: LoadedDocument, names: UnitNames | None = None) -> Circular:
     normalized = normalize(loaded.blocks)
     seg = segment(normalized)
     outline = parse_outline(seg.main)
@@ -89,13 +91,14 @@ def build_circular(loaded: LoadedDocument) -> Circular:
     year = document_year(metadata)
     structure = build_structure(outline, year)
     attachments, attachment_warnings = build_attachments(seg)
-    rows, form_items = _tables(seg, year)
+    rows, form_items = _tables(seg, year, names or UnitNames.default())
     warnings = loaded.warnings + normalized.warnings + outline.warnings + attachment_warnings
     if not structure.tasks:
         warnings.append(
             Warning(code="no_tasks", where=None, message="no numbered tasks found in the document")
         )
     warnings += link_rows(rows, structure.tasks, structure.special_actions)
+    warnings += check_roles(rows)
     fill_categories(rows, structure.tasks)
     exclude = {t for t in (metadata.enclosure_title, metadata.title) if t}
     exclude |= {a.title for a in attachments}
@@ -120,7 +123,9 @@ def build_circular(loaded: LoadedDocument) -> Circular:
     )
 
 
-def _tables(seg: Segments, year: int | None) -> tuple[list[TableRow], list[FormItem]]:
+def _tables(
+    seg: Segments, year: int | None, names: UnitNames
+) -> tuple[list[TableRow], list[FormItem]]:
     rows: list[TableRow] = []
     forms: list[FormItem] = []
     for part in seg.attachments:
@@ -131,7 +136,8 @@ def _tables(seg: Segments, year: int | None) -> tuple[list[TableRow], list[FormI
                 continue
             if kind is AttachmentKind.RESPONSIBILITY_TABLE and is_responsibility_table(item):
                 texts += [c for row in item.rows[:2] for c in row]
-                rows += to_table_rows(parse_responsibility(item), year, says_first_is_lead(texts))
+                reader = UnitReader(names, first_is_lead=says_first_is_lead(texts))
+                rows += to_table_rows(parse_responsibility(item), year, reader)
             elif kind is AttachmentKind.FORM:
                 forms += parse_form(item)
     return rows, forms

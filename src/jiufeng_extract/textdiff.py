@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from .patterns import SPACE_BETWEEN_CJK, WHITESPACE_RUN
@@ -19,25 +20,39 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, squash(a), squash(b), autojunk=False).ratio()
 
 
+@dataclass(frozen=True)
+class Edit:
+    """One change from ``old`` to ``new``, with a few characters of ``old`` either side."""
+
+    op: str  # replace | delete | insert
+    old: str
+    new: str
+    before: str
+    after: str
+
+
+def edits(old: str, new: str) -> list[Edit]:
+    a, b = squash(old), squash(new)
+    return [
+        Edit(tag, a[i1:i2], b[j1:j2], a[max(0, i1 - _CONTEXT) : i1], a[i2 : i2 + _CONTEXT])
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        if tag != "equal"
+    ]
+
+
 def describe_changes(old: str, new: str, limit: int = 3) -> list[str]:
     """The first ``limit`` edits with context: ["'规纪法' → '执纪法'", "+'改革…' after ''"]."""
-    a, b = squash(old), squash(new)
     changes: list[str] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        before = a[max(0, i1 - _CONTEXT) : i1]
-        after = a[i2 : i2 + _CONTEXT]
-        if tag == "replace":
+    for edit in edits(old, new)[:limit]:
+        if edit.op == "replace":
             changes.append(
-                f"'{before}{_clip(a[i1:i2])}{after}' → '{before}{_clip(b[j1:j2])}{after}'"
+                f"'{edit.before}{_clip(edit.old)}{edit.after}' → "
+                f"'{edit.before}{_clip(edit.new)}{edit.after}'"
             )
-        elif tag == "delete":
-            changes.append(f"-'{_clip(a[i1:i2])}' after '{before}'")
+        elif edit.op == "delete":
+            changes.append(f"-'{_clip(edit.old)}' after '{edit.before}'")
         else:
-            changes.append(f"+'{_clip(b[j1:j2])}' after '{before}'")
-        if len(changes) == limit:
-            break
+            changes.append(f"+'{_clip(edit.new)}' after '{edit.before}'")
     return changes
 
 

@@ -1,0 +1,50 @@
+"""Commands that read circulars (``units``, ``check``, ``diff``) accept either a source file or
+the JSON/YAML that ``jiufeng extract`` wrote, so a batch can extract once and query many times.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from .errors import InputError
+from .load import read_bytes
+from .model import SCHEMA_NAME, SCHEMA_VERSION, Circular
+from .options import ExtractOptions
+from .pipeline import extract_path
+
+_EXTRACTED_SUFFIXES = (".json", ".yaml", ".yml")
+
+
+def read_circular(path: Path, options: ExtractOptions | None = None) -> Circular:
+    """Extract ``path``, or load it when it is the output of ``jiufeng extract``."""
+    options = options or ExtractOptions()
+    if path.suffix.lower() not in _EXTRACTED_SUFFIXES:
+        return extract_path(path, options)
+    data = read_bytes(path, options)
+    try:
+        document = (json.loads if path.suffix.lower() == ".json" else yaml.safe_load)(data)
+    except (ValueError, yaml.YAMLError) as exc:
+        raise InputError(f"not valid {path.suffix[1:].upper()}: {_first_line(exc)}", path) from None
+    if not isinstance(document, dict) or document.get("schema_name") != SCHEMA_NAME:
+        raise InputError(f"not a '{SCHEMA_NAME}' document written by jiufeng extract", path)
+    major = str(document.get("schema_version", "")).split(".")[0]
+    if major != SCHEMA_VERSION.split(".")[0]:
+        raise InputError(
+            f"schema_version {document.get('schema_version')} is not readable by this version "
+            f"(reads {SCHEMA_VERSION.split('.')[0]}.x); extract the source again",
+            path,
+        )
+    try:
+        return Circular.model_validate(document)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = "/".join(str(p) for p in first["loc"])
+        raise InputError(f"invalid extracted document at {where}: {first['msg']}", path) from None
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__

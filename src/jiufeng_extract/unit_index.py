@@ -1,0 +1,115 @@
+"""Circular → per-unit duties: what each unit leads, supports or shares, and by when.
+
+Units are grouped by canonical name (``unit_names``), recomputed from the printed names so that
+an alias file given now also applies to a JSON extracted earlier.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .model import Circular, Deadline, RoleScope, TableRow, UnitRole
+from .unit_names import UnitNames
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Duty(_Model):
+    role: UnitRole
+    scope: RoleScope
+    row: int | None = Field(description="序号 of the responsibility row")
+    task: int | None = Field(description="ordinal of the body task")
+    number: str | None = Field(description="the task's number as printed, or the action's")
+    title: str = Field(description="task title, or the special action's title")
+    deadline: Deadline
+
+
+class UnitDuties(_Model):
+    unit: str = Field(description="the name printed most often")
+    canonical: str
+    level: str | None
+    printed: list[str] = Field(description="every printed form, in order of appearance")
+    includes: list[str] = Field(default_factory=list)
+    duties: list[Duty]
+
+    def count(self, role: UnitRole) -> int:
+        return sum(1 for duty in self.duties if duty.role is role)
+
+
+def index_units(circular: Circular, names: UnitNames | None = None) -> list[UnitDuties]:
+    """Units in order of first appearance in the responsibility table."""
+    names = names or UnitNames.default()
+    printed: dict[str, Counter[str]] = {}
+    levels: dict[str, str | None] = {}
+    includes: dict[str, list[str]] = {}
+    duties: dict[str, list[Duty]] = {}
+    for row in circular.responsibility_table:
+        for assignment in row.units.assignments:
+            parsed = names.parse(assignment.unit)
+            key = parsed.canonical
+            printed.setdefault(key, Counter())[assignment.unit] += 1
+            levels.setdefault(key, parsed.level)
+            known = includes.setdefault(key, [])
+            known += [u for u in assignment.includes if u not in known]
+            duties.setdefault(key, []).extend(
+                _duties(circular, row, assignment.role, assignment.scope)
+            )
+    return [
+        UnitDuties(
+            unit=printed[key].most_common(1)[0][0],
+            canonical=key,
+            level=levels[key],
+            printed=list(printed[key]),
+            includes=includes[key],
+            duties=_unique(duties[key]),
+        )
+        for key in printed
+    ]
+
+
+def _duties(circular: Circular, row: TableRow, role: UnitRole, scope: RoleScope) -> list[Duty]:
+    task = next((t for t in circular.tasks if t.ordinal == row.task), None)
+    if scope is RoleScope.TASK or not row.special_actions:
+        return [
+            Duty(
+                role=role,
+                scope=scope,
+                row=row.seq,
+                task=row.task,
+                number=task.number if task else None,
+                title=task.title if task else _first_line(row.task_text),
+                deadline=row.deadline,
+            )
+        ]
+    actions = [a for a in circular.special_actions if a.ordinal in row.special_actions]
+    return [
+        Duty(
+            role=role,
+            scope=scope,
+            row=row.seq,
+            task=row.task,
+            number=action.number,
+            title=action.title,
+            deadline=action.deadlines[-1] if action.deadlines else row.deadline,
+        )
+        for action in actions
+    ]
+
+
+def _unique(duties: list[Duty]) -> list[Duty]:
+    """A unit named twice in one row (lead of the task and of its action) keeps both; exact
+    repeats go."""
+    seen: list[Duty] = []
+    for duty in duties:
+        if duty not in seen:
+            seen.append(duty)
+    return seen
+
+
+def _first_line(text: str, width: int = 40) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= width else line[: width - 1] + "…"

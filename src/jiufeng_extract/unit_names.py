@@ -1,0 +1,136 @@
+"""Unit names → one canonical name per body, so 市卫健委 and 上海市卫生健康委员会 group together.
+
+A printed name is a level prefix (国家, 省, 市, 区, 县, 各区, or a place: 上海市, 浦东新区) and
+a body (卫生健康委). The body is looked up in an alias table that ships with the package
+(``data/unit_aliases.toml``) and can be extended with the user's own files of the same layout.
+The canonical name is the body without its prefix (市市场监管局 = 市场监管局 = 市场监督管理局);
+the level is kept beside it, and the printed form is never changed.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import regex
+from pydantic import BaseModel, ConfigDict
+
+from .errors import UsageError
+from .patterns import ORG_SUFFIX, WHITESPACE_RUN
+
+_LEVELS = ("国家", "中央", "省", "自治区", "市", "州", "区", "县", "兵团")
+# any place name before a known body: "浦东新区", "杭州市", "延边朝鲜族自治州"
+_PLACE = regex.compile(r"^各?\p{Han}{1,10}?(?P<kind>自治区|自治州|地区|省|市|州|盟|区|县|旗)$")
+# words that begin with a level character but are not a prefix: 市场, 区域, 县域, 省级
+_NOT_A_PREFIX = regex.compile(r"^(?:场|域|级|属|直)")
+_MAX_PREFIX = 12
+
+
+class UnitName(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    printed: str
+    canonical: str
+    level: str | None
+
+
+class UnitNames:
+    """The alias table: ``UnitNames.default()`` ships with the package; ``extended(paths)``
+    adds the user's files."""
+
+    def __init__(self, aliases: dict[str, str], places: dict[str, str]) -> None:
+        self._aliases = aliases  # any known form of a body → its canonical form
+        self._places = places  # 上海市 → 市
+
+    @classmethod
+    def default(cls) -> UnitNames:
+        return _shipped()
+
+    def extended(self, paths: Iterable[Path]) -> UnitNames:
+        aliases, places = dict(self._aliases), dict(self._places)
+        for path in paths:
+            more_aliases, more_places = _read_table(path)
+            aliases.update(more_aliases)
+            places.update(more_places)
+        return UnitNames(aliases, places)
+
+    def parse(self, printed: str) -> UnitName:
+        name = WHITESPACE_RUN.sub("", printed.strip())
+        for cut in range(min(len(name) - 1, _MAX_PREFIX) + 1):
+            prefix, body = name[:cut], name[cut:]
+            canonical = self._aliases.get(body)
+            if canonical is not None and (level := self._level(prefix)) is not False:
+                return UnitName(printed=printed, canonical=canonical, level=level or None)
+        return self._unknown(printed, name)
+
+    def canonical(self, printed: str) -> str:
+        return self.parse(printed).canonical
+
+    def _level(self, prefix: str) -> str | bool:
+        """The level a prefix stands for, "" for none, False when it is not a prefix."""
+        if not prefix:
+            return ""
+        bare = prefix.removeprefix("各")
+        if bare in _LEVELS:
+            return prefix
+        if bare in self._places:
+            return self._places[bare]
+        if place := _PLACE.match(prefix):
+            return place["kind"]
+        return False
+
+    def _unknown(self, printed: str, name: str) -> UnitName:
+        """A body not in the table: drop a level prefix when what follows reads as a body."""
+        for prefix in sorted((*self._places, *_LEVELS), key=len, reverse=True):
+            body = name[len(prefix) :]
+            if (
+                name.startswith(prefix)
+                and len(body) >= 3
+                and ORG_SUFFIX.search(body)
+                and not _NOT_A_PREFIX.match(body)
+            ):
+                level = self._places.get(prefix, prefix)
+                return UnitName(printed=printed, canonical=_short_form(body), level=level)
+        return UnitName(printed=printed, canonical=_short_form(name), level=None)
+
+
+def _short_form(body: str) -> str:
+    return body.removesuffix("委员会") + "委" if body.endswith("委员会") else body
+
+
+def _read_table(path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"cannot read the alias file: {exc.strerror or exc}", path) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise UsageError(f"the alias file is not valid TOML: {exc}", path) from None
+    aliases: dict[str, str] = {}
+    places: dict[str, str] = {}
+    for section, target in (("aliases", aliases), ("places", places)):
+        table = data.get(section, {})
+        if not isinstance(table, dict) or not all(
+            isinstance(names, list) and all(isinstance(n, str) for n in names)
+            for names in table.values()
+        ):
+            raise UsageError(
+                f'[{section}] must map a name to a list of names, e.g. "卫生健康委" = ["卫健委"]',
+                path,
+            )
+        for key, names in table.items():
+            if section == "aliases":
+                target[key] = key
+            for name in names:
+                target[name] = key
+    return aliases, places
+
+
+@cache
+def _shipped() -> UnitNames:
+    table = resources.files("jiufeng_extract").joinpath("data/unit_aliases.toml")
+    with resources.as_file(table) as path:
+        aliases, places = _read_table(path)
+    return UnitNames(aliases, places)
