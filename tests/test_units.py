@@ -14,7 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import ROOT, SAMPLES
+from conftest import DATA, ROOT, SAMPLES
 from jiufeng_extract import extract_path
 from jiufeng_extract.deadlines import find_deadlines
 from jiufeng_extract.model import Circular, RoleScope, UnitRole
@@ -217,6 +217,28 @@ def test_unit_index_groups_printed_forms(shanghai: Circular) -> None:
     action_duties = [d for d in health.duties if d.scope is RoleScope.SPECIAL_ACTION]
     assert [(d.role, d.row) for d in action_duties] == [(UnitRole.LEAD, 7)]
     assert {d.row for d in index["医保局"].duties if d.role is UnitRole.LEAD} >= {7, 8, 11}
+
+
+def test_a_table_with_separate_lead_and_support_columns() -> None:
+    """A county circular: 牵头单位 and 配合单位 columns, tasks at （一）, deadlines in the body."""
+    circular = extract_path(DATA / "county-lead-support-columns.txt")
+    rows = [
+        (r.seq, r.task, r.units.lead, r.units.support, r.deadline.start, r.deadline.date)
+        for r in circular.responsibility_table
+    ]
+    assert rows == [
+        (1, 1, ["县卫健局"], ["县纪委监委驻县卫健局纪检组"], None, date(2025, 3, 31)),
+        (2, 2, ["县卫健局"], ["各医疗机构"], None, date(2025, 4, 30)),
+        (3, 3, ["县医疗保障局"], ["县卫健局", "县公安局"], date(2025, 5, 1), date(2025, 9, 30)),
+        (4, 4, ["县卫生健康局", "县市场监督管理局"], [], None, None),
+    ]
+    assert [(d.start, d.date) for d in circular.tasks[2].deadlines] == [
+        (date(2025, 5, 1), date(2025, 9, 30)),
+        (date(2025, 7, 1), date(2025, 9, 30)),
+    ]
+    index = {u.canonical: u for u in index_units(circular)}
+    assert index["卫生健康委"].printed == ["县卫健局", "县卫生健康局"]
+    assert not [w for w in circular.warnings if w.code.startswith(("row_", "task_"))]
 
 
 # --- the commands -------------------------------------------------------------------------

@@ -46,7 +46,13 @@ def units_view(index: list[UnitDuties], title: str) -> RenderableType:
 def _duty(duty: Duty) -> str:
     if duty.scope is RoleScope.SPECIAL_ACTION:
         return f"专项行动{duty.number or ''}：{duty.title}"
-    return f"{duty.number}. {duty.title}" if duty.number else duty.title
+    if not duty.number:
+        return duty.title
+    return (
+        f"{duty.number}. {duty.title}"
+        if duty.number.isdigit()
+        else f"（{duty.number}）{duty.title}"
+    )
 
 
 def _when(deadline: Deadline) -> str:
