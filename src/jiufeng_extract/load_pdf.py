@@ -1,11 +1,10 @@
-"""PDF loader (pdfplumber): the text layer as paragraphs and ruled tables as grids.
+"""PDF loader: the text layer as paragraphs and ruled tables as grids.
 
-Per page (pages stored sideways with /Rotate come upright from pdfminer, and landscape pages
-are just wider, so neither needs anything here):
-1. faux bold: characters drawn twice at almost the same spot are dropped (only when present:
-   pdfplumber's ``dedupe_chars`` is slow on pages that do not need it);
-2. tables: pdfplumber's ruling-line finder, only on pages that have ruling lines; merged cells
-   are resolved by geometry (a cell covering several grid positions gives them its text);
+``pdf_pages`` reads the characters (PDFium, turned upright) and the cell boxes of ruled tables
+(pdfplumber, only on pages that draw vertical rules). Per page, here:
+1. faux bold: characters drawn twice at almost the same spot are dropped;
+2. tables: merged cells are resolved by geometry (a cell covering several grid positions gives
+   them its text);
 3. text outside the tables is grouped into lines by position; a space is kept only where a gap
    separates Latin words or columns of a line (a signature line);
 4. running headers and footers (repeated in the margins of several pages) and page numbers
@@ -23,25 +22,21 @@ password, no text layer (a scan), or fonts without a Unicode map (the text would
 
 from __future__ import annotations
 
-import io
 import itertools
-import logging
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import regex
 
 from .blocks import Block, Line, TableBlock
-from .errors import EncryptedError, GarbledTextError, InputError, NoTextLayerError
+from .errors import GarbledTextError, NoTextLayerError
 from .model import Warning
 from .normalize import join_text, starts_structure
 from .patterns import PAGE_NUMBER, ROW_NUMBER
-
-if TYPE_CHECKING:
-    from pdfplumber.page import Page
+from .pdf_pages import RawPage, read_pages
 
 # margins in which running headers and footers live, as a share of the page height; page
 # numbers sit a little further in (a landscape page's footer is higher up on its short side)
@@ -53,12 +48,12 @@ _GARBLED_SHARE = 0.1
 _CJK = regex.compile(r"[\p{Han}\p{Ideographic_Symbols_And_Punctuation}\uff00-\uffef]")
 _DIGITS = regex.compile(r"\d+")
 _CID = regex.compile(r"\(cid:\d+\)")
+_UNREADABLE = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
 _CONTINUED = regex.compile(r"^[（(]?续表[）)]?\s*\d*$")
 _LATIN = regex.compile(r"[A-Za-z0-9.%\-]")
 # punctuation a line may not start with (closing) or end with (opening): 避头尾
 _CLOSING = set("，。、；：！？”’》）】〕」』…—·,.;:!?)]%")
 _OPENING = set("“‘《（【〔「『([")
-_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
 
 @dataclass
@@ -104,101 +99,55 @@ class _PageContent:
 def load_pdf(
     data: bytes, path: str, password: str | None = None, max_pages: int = 2000
 ) -> tuple[list[Block], int, list[Warning]]:
-    import pdfplumber  # deferred: only PDF input needs it (and it is slow to import)
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-
-    # pdfminer logs every oddity of a damaged file; the errors we raise say what matters
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
-        count = len(pdf.pages)  # builds every page object: a broken page tree fails here
-    except Exception as exc:  # pdfminer raises bare exceptions on damaged files
-        cause = _cause(exc)
-        if isinstance(cause, PDFPasswordIncorrect):
-            raise EncryptedError(
-                "wrong password for this encrypted PDF (--password)"
-                if password
-                else "PDF is encrypted: give its password with --password",
-                path,
-            ) from None
-        raise InputError(f"damaged PDF: {_describe(cause)}", path) from None
+    count, raw_pages = read_pages(data, path, password, max_pages)
+    pages = [_page_content(raw) for raw in raw_pages]
     warnings: list[Warning] = []
-    with pdf:
-        if count == 0:
-            raise InputError("PDF has no pages", path)
-        if count > max_pages:
-            raise InputError(f"PDF has {count} pages, over the limit of {max_pages}", path)
-        pages = [_read_page(page, path) for page in _pages(pdf)]
     _check_text_layer(pages, path, warnings)
     _mark_furniture(pages)
     blocks = _assemble(pages)
     return blocks, count, warnings
 
 
-def _describe(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0][:200]
-
-
-def _pages(pdf: Any) -> Iterable[Page]:
-    """Each page, released as soon as the caller is done with it (bounded memory)."""
-    for page in pdf.pages:
-        try:
-            yield page
-        finally:
-            page.close()
-
-
-def _read_page(page: Page, path: str) -> _PageContent:
-    number = page.page_number
-    # pdfplumber/pdfminer calls only: on a damaged file they raise anything at all
-    try:
-        chars = page.chars
-        if _has_doubled_chars(chars):
-            chars = page.dedupe_chars(tolerance=1).chars
-        found = page.find_tables(_TABLE_SETTINGS) if (page.lines or page.rects) else []
-        ruled = [(_box(table.bbox), list(table.cells)) for table in found]
-        width, height = float(page.width), float(page.height)
-    except Exception as exc:
-        raise InputError(f"damaged PDF, page {number}: {_describe(_cause(exc))}", path) from None
+def _page_content(raw: RawPage) -> _PageContent:
+    chars = _dedupe(raw.chars)
     tables = []
-    for bbox, cells in ruled:
-        grid = _table_grid(number, [c for c in chars if _inside(c, bbox)], bbox, cells)
+    for bbox, cells in raw.tables:
+        grid = _table_grid(raw.number, [c for c in chars if _inside(c, bbox)], bbox, cells)
         if grid is not None:
             tables.append((bbox, grid))
     free = [c for c in chars if not any(_inside(c, box) for box, _ in tables)]
     return _PageContent(
-        number=number,
-        width=width,
-        height=height,
-        lines=_lines(free, number),
+        number=raw.number,
+        width=raw.width,
+        height=raw.height,
+        lines=_lines(free, raw.number),
         tables=[table for _, table in tables],
     )
-
-
-def _box(bbox: Sequence[float]) -> tuple[float, float, float, float]:
-    x0, top, x1, bottom = bbox
-    return float(x0), float(top), float(x1), float(bottom)
-
-
-def _cause(exc: BaseException) -> BaseException:
-    """pdfplumber wraps pdfminer's exception in PdfminerException(cause)."""
-    inner = exc.args[0] if exc.args else None
-    return inner if isinstance(inner, BaseException) else exc
 
 
 # --- characters → lines ---------------------------------------------------------------------
 
 
-def _has_doubled_chars(chars: Sequence[dict[str, Any]]) -> bool:
-    """Faux bold draws each glyph twice, a fraction of a point apart."""
-    seen: set[tuple[str, int, int]] = set()
+def _dedupe(chars: Sequence[dict[str, Any]], tolerance: float = 1.0) -> list[dict[str, Any]]:
+    """Drop a glyph drawn again within ``tolerance`` points of the same glyph (faux bold)."""
+    kept: list[dict[str, Any]] = []
+    near: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
     for char in chars:
-        key = (char["text"], round(char["x0"]), round(char["top"]))
-        if key in seen:
-            return True
-        seen.add(key)
-    return False
+        cell = (char["text"], round(char["x0"]), round(char["top"]))
+        neighbours = [
+            other
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for other in near.get((cell[0], cell[1] + dx, cell[2] + dy), [])
+        ]
+        if any(
+            abs(o["x0"] - char["x0"]) <= tolerance and abs(o["top"] - char["top"]) <= tolerance
+            for o in neighbours
+        ):
+            continue
+        near.setdefault(cell, []).append(char)
+        kept.append(char)
+    return kept
 
 
 def _is_cjk(char: str) -> bool:
@@ -378,10 +327,11 @@ def _cell_text(lines: list[TextLine], right: float) -> tuple[str, bool]:
 
 
 def _glyphs(text: str) -> tuple[int, int]:
-    """(glyphs, unreadable glyphs): pdfminer writes a glyph without Unicode as "(cid:123)"."""
+    """(glyphs, unreadable glyphs). A glyph without Unicode comes out as its code: a control
+    character (PDFium), "(cid:123)" (pdfminer), U+FFFD or a private-use character."""
     cids = _CID.findall(text)
     glyphs = len(text) - sum(len(m) - 1 for m in cids)
-    bad = len(cids) + text.count("\ufffd") + sum(1 for c in text if 0xE000 <= ord(c) <= 0xF8FF)
+    bad = len(cids) + sum(1 for c in text if _UNREADABLE.match(c))
     return glyphs, bad
 
 
