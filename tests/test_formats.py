@@ -224,3 +224,40 @@ def test_corrupted_files_fail_cleanly(tmp_path: Path, name: str, flips: int, see
         extract_path(path)
     except JiufengError as exc:
         assert exc.exit_code in (3, 5, 7, 8) and exc.path == str(path)
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+def test_pdfium_characters_sit_where_pdfplumber_puts_them(rotation: int) -> None:
+    """Pages stored with any /Rotate: our upright character boxes (PDFium) agree with
+    pdfplumber's, which reads the page as displayed."""
+    import io
+
+    import pdfplumber
+    import pypdfium2
+
+    from jiufeng_extract.pdf_pages import read_pages
+
+    document = pypdfium2.PdfDocument(SAMPLES / "national-2024-jiufeng.pdf")
+    document[0].set_rotation(rotation)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = buffer.getvalue()
+    _, pages = read_pages(data, "rotated")
+    ours = [c for c in next(iter(pages)).chars if c["text"].strip()]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        theirs = [c for c in pdf.pages[0].chars if c["text"].strip()]
+    assert sorted(c["text"] for c in ours) == sorted(c["text"] for c in theirs)
+
+    def centre(char: dict[str, Any]) -> tuple[float, float]:
+        return (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+
+    for mine in ours:
+        # PDFium's box spans the font's ascent to descent and a digit's own width; pdfminer's
+        # one em: the centres are a fraction of the font size apart
+        x, y = centre(mine)
+        assert any(
+            other["text"] == mine["text"]
+            and abs(centre(other)[0] - x) < 0.3 * other["size"]
+            and abs(centre(other)[1] - y) < 0.3 * other["size"]
+            for other in theirs
+        ), mine

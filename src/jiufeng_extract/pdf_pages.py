@@ -1,9 +1,9 @@
 """PDF bytes → raw pages: characters with upright boxes, and the cell boxes of ruled tables.
 
-The text layer is read with pypdfium2 (PDFium, C++): about 25 times faster than pdfminer on
-these files and the same characters. pdfplumber's ruling-line table finder still finds the
-tables, but only on pages that draw vertical rules or boxes (a table needs them; the red rule
-under a 发文字号 does not count), so most pages never go through pdfminer.
+Everything is read with pypdfium2 (PDFium, C++), about 25 times faster than pdfminer on these
+files and the same characters: the text layer, and the straight segments of the drawn paths,
+which pdfplumber's table finder (pure geometry, no parsing) turns into table cells. A page
+without a vertical rule holds no ruled table and skips that step.
 
 Coordinates are pdfplumber's: points from the top-left of the page as displayed (a page stored
 sideways with /Rotate is turned upright). Third-party exceptions stop here: a damaged file is
@@ -12,10 +12,7 @@ an ``InputError`` naming the page, an encrypted one an ``EncryptedError``.
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
-import io
-import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -28,9 +25,8 @@ if TYPE_CHECKING:
 Char = dict[str, Any]  # text, x0, x1, top, bottom, size: the keys pdfplumber uses
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
-_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-# a path taller than this is a vertical rule or a box: the page may hold a ruled table
-_RULE_HEIGHT = 4.0
+# a segment whose ends differ by less than this across its direction is straight (points)
+_STRAIGHT = 1.0
 _FPDF_ERR_PASSWORD = 4
 
 
@@ -67,41 +63,40 @@ def read_pages(
     if count > max_pages:
         document.close()
         raise InputError(f"PDF has {count} pages, over the limit of {max_pages}", path)
-    return count, _iter_pages(document, data, path, password)
+    return count, _iter_pages(document, path)
 
 
-def _iter_pages(
-    document: pypdfium2.PdfDocument, data: bytes, path: str, password: str | None
-) -> Iterator[RawPage]:
-    tables = _TableFinder(data, path, password)
+def _iter_pages(document: pypdfium2.PdfDocument, path: str) -> Iterator[RawPage]:
     try:
         for index in range(len(document)):
-            yield _read_page(document, index, path, tables)
+            yield _read_page(document, index, path)
     finally:
-        tables.close()
         document.close()
 
 
-def _read_page(
-    document: pypdfium2.PdfDocument, index: int, path: str, tables: _TableFinder
-) -> RawPage:
+def _read_page(document: pypdfium2.PdfDocument, index: int, path: str) -> RawPage:
     import pypdfium2
 
     try:
         page = document[index]
         try:
             width, height = page.get_size()
-            chars = _chars(page)
-            ruled = _has_vertical_rules(page)
+            left, bottom, right, top = page.get_mediabox()
+            upright = _Upright(page.get_rotation(), left, bottom, right, top)
+            return RawPage(
+                index + 1,
+                float(width),
+                float(height),
+                _chars(page, upright),
+                _ruled_tables(page, upright),
+            )
         finally:
             page.close()
     except pypdfium2.PdfiumError as exc:
         raise InputError(f"damaged PDF, page {index + 1}: {_describe(exc)}", path) from None
-    found = tables.find(index) if ruled else []
-    return RawPage(index + 1, float(width), float(height), chars, found)
 
 
-def _chars(page: pypdfium2.PdfPage) -> list[Char]:
+def _chars(page: pypdfium2.PdfPage, upright: _Upright) -> list[Char]:
     """Every character PDFium reads (not the ones it generates for line ends), with its
     advance-width box turned upright."""
     import pypdfium2.raw as pdfium_c
@@ -109,8 +104,6 @@ def _chars(page: pypdfium2.PdfPage) -> list[Char]:
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
-        left, bottom, right, top = page.get_mediabox()
-        upright = _Upright(page.get_rotation(), left, bottom, right, top)
         rect = pdfium_c.FS_RECTF()
         chars = []
         for i in range(pdfium_c.FPDFText_CountChars(raw)):
@@ -159,60 +152,114 @@ class _Upright:
         return x0, height - y1, x1, height - y0
 
 
-def _has_vertical_rules(page: pypdfium2.PdfPage) -> bool:
+def _ruled_tables(page: pypdfium2.PdfPage, upright: _Upright) -> list[tuple[Box, list[Box]]]:
+    """Tables drawn with ruling lines: the page's straight path segments become edges, and
+    pdfplumber's table finder (its "lines" strategy, default tolerances) turns them into cells."""
+    edges = _edges(page, upright)
+    if not any(edge["orientation"] == "v" for edge in edges):
+        return []  # no vertical rule, no ruled table: most pages stop here
+    from pdfplumber import table as finder
+    from pdfplumber import utils
+
+    edges = utils.filter_edges(edges, min_length=1)
+    edges = finder.merge_edges(edges, 3, 3, 3, 3)
+    edges = utils.filter_edges(edges, min_length=3)
+    cells = finder.intersections_to_cells(finder.edges_to_intersections(edges, 3, 3))
+    return [
+        (_bounds(group), [_box(cell) for cell in group]) for group in finder.cells_to_tables(cells)
+    ]
+
+
+def _edges(page: pypdfium2.PdfPage, upright: _Upright) -> list[dict[str, Any]]:
+    """Horizontal and vertical straight segments of every path, in page coordinates."""
     import pypdfium2.raw as pdfium_c
 
-    rotated = page.get_rotation() in (90, 270)
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
-        left, bottom, right, top = obj.get_bounds()
-        if (right - left if rotated else top - bottom) > _RULE_HEIGHT:
-            return True
-    return False
+    edges = []
+    forms: dict[int, tuple[float, ...]] = {}  # level → matrix of the form XObject at that level
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM]):
+        matrix = _compose(obj.get_matrix().get(), forms.get(obj.level - 1))
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_FORM:
+            forms[obj.level] = matrix
+            continue
+        if obj.type != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        points: list[tuple[float, float]] = []
+        start: tuple[float, float] | None = None
+        for i in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
+            segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)
+            pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+            point = _apply(matrix, x.value, y.value)
+            kind = pdfium_c.FPDFPathSegment_GetType(segment)
+            if kind == pdfium_c.FPDF_SEGMENT_LINETO and points:
+                edges += _edge(points[-1], point, upright)
+            if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+                start = point
+            points.append(point)
+            if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+                edges += _edge(point, start, upright)
+    return edges
 
 
-class _TableFinder:
-    """pdfplumber's ruling-line table finder, opened on the first page that needs it."""
+def _edge(
+    a: tuple[float, float], b: tuple[float, float], upright: _Upright
+) -> list[dict[str, Any]]:
+    x0, top, x1, bottom = upright.box(
+        min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])
+    )
+    if bottom - top < _STRAIGHT:
+        orientation = "h"
+    elif x1 - x0 < _STRAIGHT:
+        orientation = "v"
+    else:
+        return []  # a slanted or curved stroke is no table rule
+    return [
+        {
+            "x0": x0,
+            "x1": x1,
+            "top": top,
+            "bottom": bottom,
+            "width": x1 - x0,
+            "height": bottom - top,
+            "orientation": orientation,
+            "object_type": "line",
+        }
+    ]
 
-    def __init__(self, data: bytes, path: str, password: str | None) -> None:
-        self._data, self._path, self._password = data, path, password
-        self._pdf: Any = None
 
-    def find(self, index: int) -> list[tuple[Box, list[Box]]]:
-        try:
-            if self._pdf is None:
-                import pdfplumber  # deferred: slow to import, and most pages need no table
+def _compose(inner: tuple[float, ...], outer: tuple[float, ...] | None) -> tuple[float, ...]:
+    """The matrix ``inner`` followed by ``outer`` (PDF order: a b c d e f)."""
+    if outer is None:
+        return inner
+    a, b, c, d, e, f = inner
+    oa, ob, oc, od, oe, of = outer
+    return (
+        a * oa + b * oc,
+        a * ob + b * od,
+        c * oa + d * oc,
+        c * ob + d * od,
+        e * oa + f * oc + oe,
+        e * ob + f * od + of,
+    )
 
-                # pdfminer logs every oddity of a damaged file; our errors say what matters
-                logging.getLogger("pdfminer").setLevel(logging.ERROR)
-                self._pdf = pdfplumber.open(io.BytesIO(self._data), password=self._password or "")
-            page = self._pdf.pages[index]
-            try:
-                return [
-                    (_box(table.bbox), [_box(cell) for cell in table.cells])
-                    for table in page.find_tables(_TABLE_SETTINGS)
-                ]
-            finally:
-                page.close()
-        except Exception as exc:  # pdfminer raises anything at all on a damaged file
-            raise InputError(
-                f"damaged PDF, page {index + 1}: {_describe(_cause(exc))}", self._path
-            ) from None
 
-    def close(self) -> None:
-        if self._pdf is not None:
-            with contextlib.suppress(Exception):  # a damaged file fails here too: already said
-                self._pdf.close()
+def _apply(matrix: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = matrix
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def _bounds(cells: list[Any]) -> Box:
+    return (
+        float(min(c[0] for c in cells)),
+        float(min(c[1] for c in cells)),
+        float(max(c[2] for c in cells)),
+        float(max(c[3] for c in cells)),
+    )
 
 
 def _box(bbox: Any) -> Box:
     x0, top, x1, bottom = bbox
     return float(x0), float(top), float(x1), float(bottom)
-
-
-def _cause(exc: BaseException) -> BaseException:
-    """pdfplumber wraps pdfminer's exception in PdfminerException(cause)."""
-    inner = exc.args[0] if exc.args else None
-    return inner if isinstance(inner, BaseException) else exc
 
 
 def _describe(exc: BaseException) -> str:
