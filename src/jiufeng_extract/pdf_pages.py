@@ -159,11 +159,11 @@ def _ruled_tables(page: pypdfium2.PdfPage, upright: _Upright) -> list[tuple[Box,
     if not any(edge["orientation"] == "v" for edge in edges):
         return []  # no vertical rule, no ruled table: most pages stop here
     from pdfplumber import table as finder
-    from pdfplumber import utils
+    from pdfplumber.utils.geometry import filter_edges
 
-    edges = utils.filter_edges(edges, min_length=1)
+    edges = filter_edges(edges, min_length=1)
     edges = finder.merge_edges(edges, 3, 3, 3, 3)
-    edges = utils.filter_edges(edges, min_length=3)
+    edges = filter_edges(edges, min_length=3)
     cells = finder.intersections_to_cells(finder.edges_to_intersections(edges, 3, 3))
     return [
         (_bounds(group), [_box(cell) for cell in group]) for group in finder.cells_to_tables(cells)
