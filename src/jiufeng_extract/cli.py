@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 import typer
 
 from . import __version__
-from .emit import OutputFormat
 from .errors import EXIT_INTERNAL, EXIT_STRICT, JiufengError, UsageError
+from .formats import OutputFormat
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -18,16 +17,9 @@ from pydantic import BaseModel
 
 from .errors import InputError, UsageError
 from .flatten import RESPONSIBILITY_HEADER, responsibility_rows
+from .formats import OutputFormat
 from .model import Circular
 from .spreadsheet import csv_text, xlsx_bytes
-
-
-class OutputFormat(StrEnum):
-    JSON = "json"
-    YAML = "yaml"
-    CSV = "csv"  # the responsibility table only, one row per task
-    XLSX = "xlsx"
-
 
 _SUFFIXES = {
     ".json": OutputFormat.JSON,

@@ -1,0 +1,12 @@
+"""The output formats ``jiufeng extract`` writes (an enum only: the CLI imports it at start)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class OutputFormat(StrEnum):
+    JSON = "json"
+    YAML = "yaml"
+    CSV = "csv"  # the responsibility table only, one row per task
+    XLSX = "xlsx"
