@@ -267,6 +267,98 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 @app.command()
+def batch(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files, folders (searched recursively) and glob patterns.")
+    ],
+    outdir: Annotated[Path, typer.Option("-o", "--output", help="Folder for the outputs.")],
+    workers: Annotated[
+        int | None, typer.Option("-j", "--jobs", help="Worker processes [default: CPU count].")
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds one file may take before it is failed (0 = none).")
+    ] = 300.0,
+    fail_fast: Annotated[
+        bool, typer.Option("--fail-fast", help="Stop at the first failed input.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Re-extract inputs that did not change.")
+    ] = False,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="json or yaml.")
+    ] = OutputFormat.JSON,
+    junit: Annotated[
+        Path | None, typer.Option("--junit", help="Also write a JUnit XML report here.")
+    ] = None,
+    aliases: AliasesOpt = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 if any input has warnings.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Traceback on internal errors.")] = False,
+) -> None:
+    """Extract many circulars in parallel into a folder, with OUTDIR/index.json."""
+    import os
+
+    from rich.console import Console
+
+    from .batch import BatchSettings, exit_code, run_batch
+    from .batch_report import BatchProgress, github_annotations, summary, write_junit
+    from .options import ExtractOptions
+
+    def body() -> int:
+        settings = BatchSettings(
+            inputs=inputs,
+            outdir=outdir,
+            workers=workers or os.cpu_count() or 1,
+            timeout=timeout or None,
+            fail_fast=fail_fast,
+            force=force,
+            fmt=fmt,
+            options=ExtractOptions.build(aliases=tuple(aliases or ())),
+        )
+        console = Console(stderr=True, highlight=False)
+        with BatchProgress(console) as progress:
+            index = run_batch(settings, progress.start, progress.result)
+        console.print(summary(index, outdir))
+        for result in (r for r in index.files if r.status == "failed"):
+            console.print(
+                f"[bold red]failed[/] {result.input}: {result.error}",
+                highlight=False,
+                soft_wrap=True,
+            )
+        if junit is not None:
+            write_junit(index, junit, strict)
+        github_annotations(index, strict)
+        return exit_code(index, strict)
+
+    raise typer.Exit(_run(body, debug))
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="JSON or YAML files written by extract.")],
+) -> None:
+    """Check extracted files against the output schema; exit 1 if any is invalid."""
+    from .validate import validate_file
+
+    def body() -> int:
+        invalid = 0
+        for path in files:
+            problems = validate_file(path)
+            if not problems:
+                print(f"{path}: valid")
+                continue
+            invalid += 1
+            for problem in problems:
+                print(f"{path}: {problem}")
+        if len(files) > 1:
+            _stderr(f"{len(files) - invalid} valid, {invalid} invalid")
+        return EXIT_STRICT if invalid else 0
+
+    raise typer.Exit(_run(body, debug=False))
+
+
+@app.command()
 def schema(
     output: Annotated[
         Path | None,

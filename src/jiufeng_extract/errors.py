@@ -10,6 +10,9 @@
     ├── NotACircularError        exit 5   readable, but no circular found in it
     └── StrictModeError          exit 1   --strict and the document has warnings
 
+``jiufeng batch`` exits 9 when some inputs failed; ``jiufeng validate`` and ``check`` exit 1
+when a file is invalid or the table and body disagree.
+
 Every error carries the file it is about, so the CLI prints one line:
 ``jiufeng: error: samples/x.txt: no circular found (no title, 发文字号 or numbered outline)``.
 Third-party exceptions are translated into these at the loader boundary.
@@ -28,6 +31,7 @@ EXIT_NOT_A_CIRCULAR = 5
 EXIT_ENCRYPTED = 6
 EXIT_NO_TEXT_LAYER = 7
 EXIT_GARBLED_TEXT = 8
+EXIT_BATCH_FAILED = 9  # jiufeng batch: some inputs failed (each file's own code is in index.json)
 EXIT_INTERNAL = 70
 
 

@@ -1,0 +1,108 @@
+"""``jiufeng batch``: many circulars → one output each plus ``OUTDIR/index.json``.
+
+Stages: ``batch_plan`` (inputs, output names, what is unchanged since the last run) →
+``batch_workers`` (parallel extraction with per-file timeouts) → the index, written atomically,
+and whatever the caller reports from it (``batch_report``: progress, summary, JUnit, GitHub
+annotations).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from . import __version__
+from .batch_index import INDEX_NAME, BatchIndex, FileResult, read_index, totals
+from .batch_plan import Job, collect, plan
+from .batch_workers import WorkerPool
+from .emit import write_atomic
+from .errors import EXIT_BATCH_FAILED, EXIT_OK, EXIT_STRICT, UsageError
+from .formats import OutputFormat
+from .model import SCHEMA_VERSION
+from .options import ExtractOptions
+
+
+@dataclass
+class BatchSettings:
+    inputs: list[str]
+    outdir: Path
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    timeout: float | None = 300.0
+    fail_fast: bool = False
+    force: bool = False  # re-extract even what did not change
+    fmt: OutputFormat = OutputFormat.JSON
+    options: ExtractOptions = field(default_factory=ExtractOptions)
+
+
+def run_batch(
+    settings: BatchSettings,
+    on_start: Callable[[int, int], None] = lambda total, skipped: None,
+    on_result: Callable[[FileResult], None] = lambda result: None,
+) -> BatchIndex:
+    if settings.fmt not in (OutputFormat.JSON, OutputFormat.YAML):
+        raise UsageError("batch writes json or yaml (csv/xlsx hold only the table)")
+    if settings.workers < 1:
+        raise UsageError("option -j: at least 1 worker")
+    sources, unmatched = collect(settings.inputs)
+    if unmatched and not sources:
+        raise UsageError(f"no input files found in {', '.join(unmatched)}")
+    try:
+        settings.outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(
+            f"cannot create the output folder: {exc.strerror or exc}", settings.outdir
+        ) from None
+    previous = None if settings.force else read_index(settings.outdir)
+    jobs, kept = plan(sources, settings.outdir, f".{settings.fmt.value}", previous, __version__)
+    started, clock = datetime.now(UTC), time.perf_counter()
+    on_start(len(sources), len(kept))
+    results: dict[str, FileResult] = {r.input: r for r in kept}
+    for result in kept:
+        on_result(result)
+
+    def record(job: Job, result: FileResult) -> bool:
+        results[str(job.source)] = result
+        on_result(result)
+        return not (settings.fail_fast and result.status == "failed")
+
+    if jobs:
+        pool = WorkerPool(
+            min(settings.workers, len(jobs)), settings.options, settings.fmt, settings.timeout
+        )
+        pool.run(jobs, record)
+    files = [results.get(str(s.path)) or _not_run(s.path) for s in sources]
+    index = BatchIndex(
+        tool_version=__version__,
+        schema_version=SCHEMA_VERSION,
+        started=started,
+        seconds=round(time.perf_counter() - clock, 3),
+        workers=settings.workers,
+        totals=totals(files),
+        files=files,
+    )
+    write_atomic(settings.outdir / INDEX_NAME, index.model_dump_json(indent=2) + "\n")
+    return index
+
+
+def _not_run(source: Path) -> FileResult:
+    return FileResult(
+        input=str(source),
+        output=None,
+        status="not_run",
+        sha256=None,
+        seconds=0.0,
+        error="not run: the batch stopped at the first failure (--fail-fast)",
+    )
+
+
+def exit_code(index: BatchIndex, strict: bool) -> int:
+    """9 when any input failed (or was not run), 1 for warnings under --strict, else 0."""
+    if index.totals["failed"] or index.totals["not_run"]:
+        return EXIT_BATCH_FAILED
+    if strict and index.totals["warnings"]:
+        return EXIT_STRICT
+    return EXIT_OK

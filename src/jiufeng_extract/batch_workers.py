@@ -1,0 +1,180 @@
+"""Worker processes for ``jiufeng batch``: N long-lived processes, one file at a time each.
+
+A file that fails is a result, not an exception. A file that hangs past ``timeout`` has its
+worker killed and replaced; a worker that dies (a crash in a C library) is replaced too, and its
+file reported as failed. Workers come from a fork server with the pipeline preloaded, so they
+start fast without inheriting the parent's threads (the progress display runs one).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import signal
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from .batch_index import Counts, FileResult
+from .batch_plan import Job
+from .errors import EXIT_INTERNAL, EXIT_UNREADABLE, JiufengError
+from .formats import OutputFormat
+from .options import ExtractOptions
+
+_POLL = 0.5  # seconds between timeout checks while every worker is busy
+
+
+def extract_job(job: Job, options: ExtractOptions, fmt: OutputFormat) -> FileResult:
+    """Extract one input and write its output; every outcome is a ``FileResult``."""
+    from .emit import render_circular, write_atomic
+    from .pipeline import extract_path
+
+    started = time.perf_counter()
+    base = {"input": str(job.source), "sha256": job.sha256}
+    try:
+        circular = extract_path(job.source, options)
+        write_atomic(job.output, render_circular(circular, fmt))
+    except JiufengError as error:
+        return _failed(base, started, error.message, error.exit_code)
+    except Exception as exc:  # a bug must not stop the batch; the message says so
+        return _failed(base, started, f"internal error: {type(exc).__name__}: {exc}", EXIT_INTERNAL)
+    return FileResult(
+        **base,
+        output=job.output.name,
+        status="warnings" if circular.warnings else "ok",
+        seconds=round(time.perf_counter() - started, 4),
+        counts=Counts(
+            tasks=len(circular.tasks),
+            special_actions=len(circular.special_actions),
+            table_rows=len(circular.responsibility_table),
+            warnings=len(circular.warnings),
+        ),
+        doc_number=circular.metadata.doc_number,
+        exit_code=0,
+    )
+
+
+def _failed(base: dict[str, Any], started: float, message: str, code: int) -> FileResult:
+    return FileResult(
+        **base,
+        output=None,
+        status="failed",
+        seconds=round(time.perf_counter() - started, 4),
+        error=message,
+        exit_code=code,
+    )
+
+
+def _worker_main(conn: Connection, options: ExtractOptions, fmt: OutputFormat) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        conn.send(extract_job(job, options, fmt))
+
+
+@dataclass
+class _Worker:
+    process: Any  # multiprocessing.Process of the chosen context
+    conn: Connection
+    job: Job | None = None
+    started: float = 0.0
+
+
+class WorkerPool:
+    def __init__(
+        self, workers: int, options: ExtractOptions, fmt: OutputFormat, timeout: float | None
+    ) -> None:
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            forkserver = multiprocessing.get_context("forkserver")
+            forkserver.set_forkserver_preload(["jiufeng_extract.pipeline"])
+            self._context: Any = forkserver
+        else:  # Windows
+            self._context = multiprocessing.get_context("spawn")
+        self._options, self._fmt, self._timeout = options, fmt, timeout
+        self._workers = [self._start() for _ in range(workers)]
+
+    def _start(self) -> _Worker:
+        parent, child = self._context.Pipe()
+        process = self._context.Process(
+            target=_worker_main, args=(child, self._options, self._fmt), daemon=True
+        )
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def run(self, jobs: Iterable[Job], on_result: Callable[[Job, FileResult], bool]) -> None:
+        """Run every job; ``on_result`` returns False to stop early (--fail-fast)."""
+        pending = list(jobs)
+        pending.reverse()
+        try:
+            while pending or any(w.job for w in self._workers):
+                for worker in self._workers:
+                    if worker.job is None and pending:
+                        worker.job, worker.started = pending.pop(), time.monotonic()
+                        worker.conn.send(worker.job)
+                if not self._collect(on_result):
+                    return
+        finally:
+            self.close()
+
+    def _collect(self, on_result: Callable[[Job, FileResult], bool]) -> bool:
+        busy = [w for w in self._workers if w.job is not None]
+        patience = _POLL
+        if self._timeout:
+            first_due = min(w.started for w in busy) + self._timeout
+            patience = min(_POLL, max(0.0, first_due - time.monotonic()))
+        ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], patience)
+        go_on = True
+        for index, worker in enumerate(self._workers):
+            job = worker.job
+            if job is None:
+                continue
+            result: FileResult | None = None
+            if worker.conn in ready:
+                try:
+                    result = worker.conn.recv()
+                except (EOFError, OSError):
+                    result = self._lost(index, job, "the worker process died while reading it")
+            elif worker.process.sentinel in ready:
+                result = self._lost(index, job, "the worker process died while reading it")
+            elif self._timeout and time.monotonic() - worker.started > self._timeout:
+                result = self._lost(index, job, f"timed out after {self._timeout:g} s")
+            if result is not None:
+                self._workers[index].job = None
+                go_on = on_result(job, result) and go_on
+        return go_on
+
+    def _lost(self, index: int, job: Job, why: str) -> FileResult:
+        worker = self._workers[index]
+        worker.process.kill()
+        worker.process.join()
+        worker.conn.close()
+        self._workers[index] = self._start()
+        return FileResult(
+            input=str(job.source),
+            output=None,
+            status="failed",
+            sha256=job.sha256,
+            seconds=round(time.monotonic() - worker.started, 4),
+            error=why,
+            exit_code=EXIT_UNREADABLE,
+        )
+
+    def close(self) -> None:
+        for worker in self._workers:
+            if worker.job is None and worker.process.is_alive():
+                with contextlib.suppress(OSError):
+                    worker.conn.send(None)
+        for worker in self._workers:
+            worker.process.join(timeout=0.2 if worker.job is None else 0)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
