@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint typecheck pytest install dev samples golden schema clean
+.PHONY: demo test lint typecheck pytest install dev samples golden schema bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,8 @@ demo: install
 	@sed -n '1,40p' out/shanghai-2023.json
 
 lint: dev
-	$(BIN)/ruff check src tests samples
-	$(BIN)/ruff format --check src tests samples
+	$(BIN)/ruff check src tests samples bench
+	$(BIN)/ruff format --check src tests samples bench
 
 typecheck: dev
 	$(BIN)/mypy
@@ -39,6 +39,11 @@ samples: dev
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,samples]'
 	$(BIN)/python samples/make_html_sample.py
 	$(BIN)/python samples/make_samples.py
+
+# Timings against pdfplumber and pypdfium2, cold start, long PDFs, batch throughput:
+# writes bench/results.json and bench/results.md (about a minute; not part of make test).
+bench: dev
+	$(BIN)/python bench/run.py
 
 # Rewrite golden files and schemas on purpose; the test run that does it fails by design.
 golden: dev
