@@ -19,7 +19,7 @@ from typing import Any
 
 from .batch_index import Counts, FileResult
 from .batch_plan import Job
-from .errors import EXIT_INTERNAL, EXIT_UNREADABLE, JiufengError
+from .errors import EXIT_INTERNAL, EXIT_UNREADABLE, JiufengError, describe
 from .formats import OutputFormat
 from .options import ExtractOptions
 
@@ -39,7 +39,9 @@ def extract_job(job: Job, options: ExtractOptions, fmt: OutputFormat) -> FileRes
     except JiufengError as error:
         return _failed(base, started, error.message, error.exit_code)
     except Exception as exc:  # a bug must not stop the batch; the message says so
-        return _failed(base, started, f"internal error: {type(exc).__name__}: {exc}", EXIT_INTERNAL)
+        return _failed(
+            base, started, f"internal error: {type(exc).__name__}: {describe(exc)}", EXIT_INTERNAL
+        )
     return FileResult(
         **base,
         output=job.output.name,

@@ -49,6 +49,12 @@ class JiufengError(Exception):
         return f"{self.path}: {self.message}" if self.path else self.message
 
 
+def describe(exc: BaseException, width: int = 200) -> str:
+    """A third-party exception in one line for our messages: its first line, or its type."""
+    text = str(exc).strip()
+    return text.splitlines()[0][:width] if text else type(exc).__name__
+
+
 class UsageError(JiufengError):
     exit_code = EXIT_USAGE
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .errors import EncryptedError, InputError
+from .errors import EncryptedError, InputError, describe
 
 if TYPE_CHECKING:
     import pypdfium2
@@ -56,7 +56,7 @@ def read_pages(
                 else "PDF is encrypted: give its password with --password",
                 path,
             ) from None
-        raise InputError(f"damaged PDF: {_describe(exc)}", path) from None
+        raise InputError(f"damaged PDF: {describe(exc)}", path) from None
     if count == 0:
         document.close()
         raise InputError("PDF has no pages", path)
@@ -93,7 +93,7 @@ def _read_page(document: pypdfium2.PdfDocument, index: int, path: str) -> RawPag
         finally:
             page.close()
     except pypdfium2.PdfiumError as exc:
-        raise InputError(f"damaged PDF, page {index + 1}: {_describe(exc)}", path) from None
+        raise InputError(f"damaged PDF, page {index + 1}: {describe(exc)}", path) from None
 
 
 def _chars(page: pypdfium2.PdfPage, upright: _Upright) -> list[Char]:
@@ -260,8 +260,3 @@ def _bounds(cells: list[Any]) -> Box:
 def _box(bbox: Any) -> Box:
     x0, top, x1, bottom = bbox
     return float(x0), float(top), float(x1), float(bottom)
-
-
-def _describe(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0][:200]

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from .errors import InputError
+from .errors import InputError, describe
 from .load import read_bytes
 from .model import SCHEMA_NAME, SCHEMA_VERSION, Circular
 from .options import ExtractOptions
@@ -28,7 +28,7 @@ def read_circular(path: Path, options: ExtractOptions | None = None) -> Circular
     try:
         document = (json.loads if path.suffix.lower() == ".json" else yaml.safe_load)(data)
     except (ValueError, yaml.YAMLError) as exc:
-        raise InputError(f"not valid {path.suffix[1:].upper()}: {_first_line(exc)}", path) from None
+        raise InputError(f"not valid {path.suffix[1:].upper()}: {describe(exc)}", path) from None
     if not isinstance(document, dict) or document.get("schema_name") != SCHEMA_NAME:
         raise InputError(f"not a '{SCHEMA_NAME}' document written by jiufeng extract", path)
     major = str(document.get("schema_version", "")).split(".")[0]
@@ -44,7 +44,3 @@ def read_circular(path: Path, options: ExtractOptions | None = None) -> Circular
         first = exc.errors()[0]
         where = "/".join(str(p) for p in first["loc"])
         raise InputError(f"invalid extracted document at {where}: {first['msg']}", path) from None
-
-
-def _first_line(exc: Exception) -> str:
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__

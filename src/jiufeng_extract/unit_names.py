@@ -18,7 +18,7 @@ from pathlib import Path
 import regex
 from pydantic import BaseModel, ConfigDict
 
-from .errors import UsageError
+from .errors import UsageError, describe
 from .patterns import ORG_SUFFIX, WHITESPACE_RUN
 
 _LEVELS = ("国家", "中央", "省", "自治区", "市", "州", "区", "县", "兵团")
@@ -107,7 +107,7 @@ def _read_table(path: Path) -> tuple[dict[str, str], dict[str, str]]:
     except OSError as exc:
         raise UsageError(f"cannot read the alias file: {exc.strerror or exc}", path) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise UsageError(f"the alias file is not valid TOML: {exc}", path) from None
+        raise UsageError(f"the alias file is not valid TOML: {describe(exc)}", path) from None
     aliases: dict[str, str] = {}
     places: dict[str, str] = {}
     for section, target in (("aliases", aliases), ("places", places)):

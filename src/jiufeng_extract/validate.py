@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from .errors import describe
 from .schema import circular_schema
 
 _MAX_PROBLEMS = 20
@@ -32,7 +33,7 @@ def validate_file(path: Path) -> list[str]:
         document = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
     except (ValueError, yaml.YAMLError) as exc:
         return [
-            f"not valid {'JSON' if path.suffix.lower() == '.json' else 'YAML'}: {_first_line(exc)}"
+            f"not valid {'JSON' if path.suffix.lower() == '.json' else 'YAML'}: {describe(exc)}"
         ]
     if isinstance(document, dict) and "files" in document and "schema_name" not in document:
         return index_problems(document)
@@ -67,7 +68,3 @@ def schema_problems(document: Any) -> list[str]:
     if len(errors) > _MAX_PROBLEMS:
         problems.append(f"… and {len(errors) - _MAX_PROBLEMS} more")
     return problems
-
-
-def _first_line(exc: Exception) -> str:
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
