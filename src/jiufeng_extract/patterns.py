@@ -150,8 +150,8 @@ UNIT_ROLE = regex.compile(
 )
 # a role label before the units: "牵头单位：市医保局", "配合部门:市公安局"
 UNIT_ROLE_LABEL = regex.compile(r"^(?P<role>牵头|配合|参与|协办|责任)(?:单位|部门)\s*[:：]\s*")
-# "市卫生健康委会同市医保局": the first leads, the others support
-UNIT_TOGETHER_WITH = regex.compile(r"会同|联合")
+# "市卫生健康委会同市医保局": the first leads, the others support (not the 联合会 of a name)
+UNIT_TOGETHER_WITH = regex.compile(r"会同|联合(?!会)")
 # a bracketed note inside a cell: "（含市中医药管理局，下同）"
 UNIT_NOTE = regex.compile(r"[（(](?P<note>[^（）()]*)[）)]")
 # "含市中医药管理局，下同": the unit before the bracket includes these; 下同 = also in later rows

@@ -44,12 +44,17 @@ class UnitNames:
     def __init__(self, aliases: dict[str, str], places: dict[str, str]) -> None:
         self._aliases = aliases  # any known form of a body → its canonical form
         self._places = places  # 上海市 → 市
+        # prefixes tried on a body not in the table, longest first
+        self._prefixes = sorted((*places, *_LEVELS), key=len, reverse=True)
 
     @classmethod
     def default(cls) -> UnitNames:
         return _shipped()
 
     def extended(self, paths: Iterable[Path]) -> UnitNames:
+        paths = list(paths)
+        if not paths:
+            return self
         aliases, places = dict(self._aliases), dict(self._places)
         for path in paths:
             more_aliases, more_places = _read_table(path)
@@ -84,7 +89,7 @@ class UnitNames:
 
     def _unknown(self, printed: str, name: str) -> UnitName:
         """A body not in the table: drop a level prefix when what follows reads as a body."""
-        for prefix in sorted((*self._places, *_LEVELS), key=len, reverse=True):
+        for prefix in self._prefixes:
             body = name[len(prefix) :]
             if (
                 name.startswith(prefix)
