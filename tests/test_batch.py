@@ -179,3 +179,32 @@ def test_validate_accepts_a_batch_output_folder(tmp_path: Path) -> None:
     index.write_text(json.dumps(data), encoding="utf-8")
     result = run("validate", str(index))
     assert result.returncode == 1 and "files/0/status" in result.stdout
+
+
+def test_progress_bar_at_a_terminal_plain_lines_otherwise(tmp_path: Path) -> None:
+    text = str(SAMPLES / "national-2024-jiufeng.txt")
+    leader, follower = os.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "jiufeng_extract", "batch", text, "-o", str(tmp_path / "tty")],
+        stdout=follower,
+        stderr=follower,
+        cwd=ROOT,
+        env={"PATH": os.environ["PATH"], "TERM": "xterm", "COLUMNS": "120"},
+    )
+    os.close(follower)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closes when the process ends
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(leader)
+    assert process.wait(timeout=60) == 0
+    screen = output.decode("utf-8", errors="replace")
+    assert "extracting" in screen and "[1/1]" not in screen
+
+    piped = run("batch", text, "-o", str(tmp_path / "piped"))
+    assert "[1/1] warnings" in piped.stderr and "extracting" not in piped.stderr
