@@ -62,7 +62,7 @@ def chinese_number(text: str) -> int:
 
 def numeral_value(number: str) -> int:
     """A heading or task number as printed → int: '7', '十五', '②'. ValueError otherwise."""
-    if number.isdigit():
+    if number.isdecimal():  # not isdigit: "①".isdigit() is True
         return int(number)
     if len(number) == 1 and "①" <= number <= "⑳":
         return ord(number) - ord("①") + 1

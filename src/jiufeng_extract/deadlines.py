@@ -78,7 +78,7 @@ def parse_deadline(raw: str, year: int | None) -> Deadline:
         if due:
             return Deadline(raw=raw, kind=DeadlineKind.BY_DATE, date=due)
     if m := _QUARTER.search(text):
-        q = int(m["q"]) if m["q"].isdigit() else chinese_number(m["q"])
+        q = int(m["q"]) if m["q"].isdecimal() else chinese_number(m["q"])
         y = int(m["y"]) if m["y"] else fallback_year
         first_month = 3 * (q - 1) + 1
         return Deadline(

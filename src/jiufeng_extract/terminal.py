@@ -50,7 +50,7 @@ def _duty(duty: Duty) -> str:
         return duty.title
     return (
         f"{duty.number}. {duty.title}"
-        if duty.number.isdigit()
+        if duty.number.isdecimal()
         else f"（{duty.number}）{duty.title}"
     )
 
