@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint typecheck pytest install dev samples golden schema bench clean
+.PHONY: demo test lint typecheck pytest install dev samples golden schema bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,8 @@ demo: install
 	@sed -n '1,40p' out/shanghai-2023.json
 
 lint: dev
-	$(BIN)/ruff check src tests samples bench
-	$(BIN)/ruff format --check src tests samples bench
+	$(BIN)/ruff check src tests samples bench fuzz
+	$(BIN)/ruff format --check src tests samples bench fuzz
 
 typecheck: dev
 	$(BIN)/mypy
@@ -44,6 +44,11 @@ samples: dev
 # writes bench/results.json and bench/results.md (about a minute; not part of make test).
 bench: dev
 	$(BIN)/python bench/run.py
+
+# Fuzz the loaders for FUZZ_SECONDS (default 120) with atheris; crashes go to fuzz/findings/.
+fuzz: dev
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,fuzz]'
+	fuzz/run.sh
 
 # Rewrite golden files and schemas on purpose; the test run that does it fails by design.
 golden: dev

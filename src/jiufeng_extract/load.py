@@ -63,7 +63,12 @@ def sniff_format(data: bytes, path: Path) -> SourceFormat:
 
 
 def load_document(path: Path, options: ExtractOptions) -> LoadedDocument:
-    data = read_bytes(path, options)
+    return load_data(read_bytes(path, options), path, options)
+
+
+def load_data(data: bytes, path: Path, options: ExtractOptions) -> LoadedDocument:
+    """The bytes of a file already read; ``path`` names it in messages and breaks the tie
+    between text and HTML."""
     digest = hashlib.sha256(data).hexdigest()
     fmt = options.input_format or sniff_format(data, path)
     pages: int | None = None
