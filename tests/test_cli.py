@@ -93,37 +93,6 @@ def test_not_a_circular(tmp_path: Path) -> None:
     assert not output.exists()
 
 
-@pytest.mark.parametrize(
-    ("setup", "code", "words"),
-    [
-        ("missing", 3, "no such file"),
-        ("empty", 3, "file is empty"),
-        ("directory", 3, "is a directory"),
-        ("binary", 3, "binary data"),
-        ("legacy_doc", 4, "legacy Word"),
-        ("pdf", 3, "damaged PDF"),
-    ],
-)
-def test_bad_input(tmp_path: Path, setup: str, code: int, words: str) -> None:
-    path = tmp_path / f"{setup}.txt"
-    if setup == "empty":
-        path.write_bytes(b"")
-    elif setup == "directory":
-        path.mkdir()
-    elif setup == "binary":
-        path.write_bytes(bytes(range(256)) * 8)
-    elif setup == "legacy_doc":
-        path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
-    elif setup == "pdf":
-        path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    output = tmp_path / "out.json"
-    result = run("extract", str(path), "-o", str(output))
-    assert result.returncode == code
-    line = _error_line(result)
-    assert line.startswith("jiufeng: error: ") and str(path) in line and words in line
-    assert not output.exists()
-
-
 def test_output_over_input_is_refused(tmp_path: Path) -> None:
     source = tmp_path / "n.txt"
     original = (ROOT / SAMPLE).read_bytes()

@@ -109,6 +109,9 @@ def extract(
     max_pages: Annotated[
         int, typer.Option("--max-pages", help="Refuse PDFs with more pages.")
     ] = 2000,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Refuse larger input files (bytes).")
+    ] = 200 * 1024 * 1024,
     aliases: Annotated[
         list[Path] | None,
         typer.Option("--aliases", help="Unit-alias TOML file added to the shipped table."),
@@ -136,6 +139,7 @@ def extract(
             strict=strict,
             password=password,
             max_pages=max_pages,
+            max_bytes=max_bytes,
             aliases=tuple(aliases or ()),
         )
         circular = extract_path(file, options)
@@ -290,6 +294,12 @@ def batch(
     junit: Annotated[
         Path | None, typer.Option("--junit", help="Also write a JUnit XML report here.")
     ] = None,
+    max_pages: Annotated[
+        int, typer.Option("--max-pages", help="Fail PDFs with more pages.")
+    ] = 2000,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Fail larger input files (bytes).")
+    ] = 200 * 1024 * 1024,
     aliases: AliasesOpt = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 if any input has warnings.")
@@ -314,7 +324,9 @@ def batch(
             fail_fast=fail_fast,
             force=force,
             fmt=fmt,
-            options=ExtractOptions.build(aliases=tuple(aliases or ())),
+            options=ExtractOptions.build(
+                aliases=tuple(aliases or ()), max_pages=max_pages, max_bytes=max_bytes
+            ),
         )
         console = Console(stderr=True, highlight=False)
         with BatchProgress(console) as progress:
