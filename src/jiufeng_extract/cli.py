@@ -85,6 +85,22 @@ def _main(
     """Turn 纠风 circulars into validated structured data."""
 
 
+SourceArg = Annotated[
+    Path, typer.Argument(help="A circular (PDF, DOCX, HTML, text) or JSON/YAML from extract.")
+]
+AliasesOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--aliases", help="Unit-alias TOML file added to the shipped table."),
+]
+PasswordOpt = Annotated[
+    str | None, typer.Option(help="Password of an encrypted PDF.", show_default=False)
+]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Traceback on internal errors.")]
+MaxPagesOpt = Annotated[int, typer.Option("--max-pages", help="Refuse PDFs with more pages.")]
+MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse larger input files (bytes).")]
+MAX_BYTES = 200 * 1024 * 1024
+
+
 @app.command()
 def extract(
     file: Annotated[Path, typer.Argument(help="Circular: PDF, DOCX, HTML or plain text.")],
@@ -103,24 +119,15 @@ def extract(
     encoding: Annotated[
         str | None, typer.Option(help="Force the text encoding (text and HTML).")
     ] = None,
-    password: Annotated[
-        str | None, typer.Option(help="Password of an encrypted PDF.", show_default=False)
-    ] = None,
-    max_pages: Annotated[
-        int, typer.Option("--max-pages", help="Refuse PDFs with more pages.")
-    ] = 2000,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help="Refuse larger input files (bytes).")
-    ] = 200 * 1024 * 1024,
-    aliases: Annotated[
-        list[Path] | None,
-        typer.Option("--aliases", help="Unit-alias TOML file added to the shipped table."),
-    ] = None,
+    password: PasswordOpt = None,
+    max_pages: MaxPagesOpt = 2000,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
+    aliases: AliasesOpt = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 if the document has warnings.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Traceback on internal errors.")] = False,
+    debug: DebugOpt = False,
 ) -> None:
     """Extract one circular to JSON or YAML."""
     from .emit import format_for, render_circular, write_atomic
@@ -167,18 +174,6 @@ class CheckFormat(StrEnum):
     JSON = "json"
 
 
-SourceArg = Annotated[
-    Path, typer.Argument(help="A circular (PDF, DOCX, HTML, text) or JSON/YAML from extract.")
-]
-AliasesOpt = Annotated[
-    list[Path] | None,
-    typer.Option("--aliases", help="Unit-alias TOML file added to the shipped table."),
-]
-PasswordOpt = Annotated[
-    str | None, typer.Option(help="Password of an encrypted PDF.", show_default=False)
-]
-
-
 @app.command()
 def units(
     file: SourceArg,
@@ -190,7 +185,7 @@ def units(
     ] = None,
     aliases: AliasesOpt = None,
     password: PasswordOpt = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Traceback on internal errors.")] = False,
+    debug: DebugOpt = False,
 ) -> None:
     """For each unit: the tasks and special actions it leads, supports or shares, by when."""
     from .options import ExtractOptions
@@ -229,7 +224,7 @@ def check(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 on any warning, not only discrepancies.")
     ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Traceback on internal errors.")] = False,
+    debug: DebugOpt = False,
 ) -> None:
     """Where the responsibility table and the body disagree; exit 1 if they do."""
     from .emit import dumps
@@ -294,17 +289,13 @@ def batch(
     junit: Annotated[
         Path | None, typer.Option("--junit", help="Also write a JUnit XML report here.")
     ] = None,
-    max_pages: Annotated[
-        int, typer.Option("--max-pages", help="Fail PDFs with more pages.")
-    ] = 2000,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help="Fail larger input files (bytes).")
-    ] = 200 * 1024 * 1024,
+    max_pages: MaxPagesOpt = 2000,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
     aliases: AliasesOpt = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 if any input has warnings.")
     ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Traceback on internal errors.")] = False,
+    debug: DebugOpt = False,
 ) -> None:
     """Extract many circulars in parallel into a folder, with OUTDIR/index.json."""
     import os

@@ -72,31 +72,29 @@ def index_units(circular: Circular, names: UnitNames | None = None) -> list[Unit
 
 
 def _duties(circular: Circular, row: TableRow, role: UnitRole, scope: RoleScope) -> list[Duty]:
-    task = next((t for t in circular.tasks if t.ordinal == row.task), None)
+    """The row's task, or for a special-action lead each of the row's special actions."""
     if scope is RoleScope.TASK or not row.special_actions:
-        return [
-            Duty(
-                role=role,
-                scope=scope,
-                row=row.seq,
-                task=row.task,
-                number=task.number if task else None,
-                title=task.title if task else _first_line(row.task_text),
-                deadline=row.deadline,
+        task = next((t for t in circular.tasks if t.ordinal == row.task), None)
+        targets = [
+            (
+                task.number if task else None,
+                task.title if task else _first_line(row.task_text),
+                row.deadline,
             )
         ]
-    actions = [a for a in circular.special_actions if a.ordinal in row.special_actions]
+    else:
+        targets = [
+            (
+                action.number,
+                action.title,
+                action.deadlines[-1] if action.deadlines else row.deadline,
+            )
+            for action in circular.special_actions
+            if action.ordinal in row.special_actions
+        ]
     return [
-        Duty(
-            role=role,
-            scope=scope,
-            row=row.seq,
-            task=row.task,
-            number=action.number,
-            title=action.title,
-            deadline=action.deadlines[-1] if action.deadlines else row.deadline,
-        )
-        for action in actions
+        Duty(role=role, scope=scope, row=row.seq, task=row.task, number=n, title=t, deadline=d)
+        for n, t, d in targets
     ]
 
 
