@@ -1,0 +1,324 @@
+"""Two circulars → a ``DiffReport``: the links of ``align`` read as changes a policy reader
+recognises (reworded, moved, split, merged, added, removed), then what changed in the
+responsibility table of linked tasks (units, deadlines), in the vocabulary, and in metadata."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+from functools import cache
+from importlib import resources
+
+import regex
+
+from ..model import Circular, Deadline, RoleScope, TableRow, UnitRole
+from ..textdiff import similarity, squash
+from ..unit_names import UnitNames
+from .align import Item, Link, Scorer, align
+from .model import (
+    ChangeKind,
+    DeadlineChange,
+    DiffReport,
+    ItemChange,
+    MetadataChange,
+    Segment,
+    Side,
+    TermChanges,
+    UnitChange,
+)
+
+DEFAULT_THRESHOLD = 0.2
+WEAK_BAND = 0.1  # links scoring under threshold + WEAK_BAND are marked weak
+_SAME_SECTION = 0.8
+_EDITED = 0.5  # text similarity above which a character diff of the texts is shown
+_QUOTED = regex.compile(r"“(?P<term>[^“”\s]{2,12})”")
+
+
+def compare(
+    old: Circular,
+    new: Circular,
+    threshold: float = DEFAULT_THRESHOLD,
+    names: UnitNames | None = None,
+) -> DiffReport:
+    names = names or UnitNames.default()
+    task_changes = item_changes(_tasks(old), _tasks(new), threshold)
+    linked = [c for c in task_changes if c.old and c.new]
+    return DiffReport(
+        threshold=threshold,
+        old=_side(old),
+        new=_side(new),
+        summary={kind.value: sum(1 for c in task_changes if c.kind is kind) for kind in ChangeKind},
+        task_changes=task_changes,
+        special_action_changes=item_changes(_actions(old), _actions(new), threshold),
+        milestone_changes=item_changes(_milestones(old), _milestones(new), threshold),
+        unit_changes=unit_changes(old, new, linked, names),
+        deadline_changes=deadline_changes(old, new, linked),
+        term_changes=term_changes(old, new),
+        metadata_changes=metadata_changes(old, new),
+    )
+
+
+def item_changes(old: list[Item], new: list[Item], threshold: float) -> list[ItemChange]:
+    links = align(old, new, Scorer(old, new), threshold)
+    changes = [_linked(link, old, new, threshold) for link in links]
+    linked_old = {i for link in links for i in link.old}
+    linked_new = {j for link in links for j in link.new}
+    changes += [
+        _alone(ChangeKind.REMOVED, old[i], old=True) for i in range(len(old)) if i not in linked_old
+    ]
+    changes += [
+        _alone(ChangeKind.ADDED, new[j], old=False) for j in range(len(new)) if j not in linked_new
+    ]
+    return sorted(changes, key=_order)
+
+
+def _order(change: ItemChange) -> tuple[int, int, int]:
+    """New circular's order; removed items after the item that followed them in the old one."""
+    if change.new:
+        return (min(change.new), 0, min(change.old) if change.old else 0)
+    return (10**6, 1, min(change.old))
+
+
+def _linked(link: Link, old: list[Item], new: list[Item], threshold: float) -> ItemChange:
+    olds, news = [old[i] for i in link.old], [new[j] for j in link.new]
+    old_body = "\n".join(item.body for item in olds)
+    new_body = "\n".join(item.body for item in news)
+    reworded = squash(old_body) != squash(new_body)
+    if len(olds) > 1:
+        kind = ChangeKind.MERGED
+    elif len(news) > 1:
+        kind = ChangeKind.SPLIT
+    else:
+        kind = ChangeKind.UNCHANGED
+    moved = len(olds) == len(news) == 1 and (
+        olds[0].number != news[0].number
+        or similarity(olds[0].section, news[0].section) < _SAME_SECTION
+    )
+    if kind is ChangeKind.UNCHANGED:
+        kind = ChangeKind.REWORDED if reworded else ChangeKind.MOVED if moved else kind
+    return ItemChange(
+        kind=kind,
+        old=[item.ordinal for item in olds],
+        new=[item.ordinal for item in news],
+        old_numbers=[item.number for item in olds],
+        new_numbers=[item.number for item in news],
+        old_titles=[item.title for item in olds],
+        new_titles=[item.title for item in news],
+        similarity=round(link.score, 3),
+        weak=link.score < threshold + WEAK_BAND,
+        moved=moved,
+        reworded=reworded,
+        shared_terms=_evidence(old_body, new_body, link.terms),
+        title_diff=segments("／".join(i.title for i in olds), "／".join(i.title for i in news)),
+        text_diff=_text_diff(olds, news) if reworded else [],
+    )
+
+
+def _text_diff(olds: list[Item], news: list[Item]) -> list[Segment]:
+    """The texts' character diff, when they are close enough for one to read as an edit of the
+    other; two different texts side by side say more than a diff that strikes out everything."""
+    old_text = "\n".join(i.text for i in olds)
+    new_text = "\n".join(i.text for i in news)
+    return segments(old_text, new_text) if similarity(old_text, new_text) >= _EDITED else []
+
+
+def _evidence(old_body: str, new_body: str, grams: list[str], limit: int = 6) -> list[str]:
+    """Glossary terms both sides use, then the n-grams that weigh most in the score."""
+    a, b = squash(old_body), squash(new_body)
+    terms = [t for t in glossary() if t in a and t in b]
+    terms = [t for t in terms if not any(t != other and t in other for other in terms)]
+    for gram in grams:
+        if not any(_overlap(gram, term) >= 2 for term in terms):
+            terms.append(gram)
+    return terms[:limit]
+
+
+def _overlap(a: str, b: str) -> int:
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match().size
+
+
+def _alone(kind: ChangeKind, item: Item, old: bool) -> ItemChange:
+    return ItemChange(
+        kind=kind,
+        old=[item.ordinal] if old else [],
+        new=[] if old else [item.ordinal],
+        old_numbers=[item.number] if old else [],
+        new_numbers=[] if old else [item.number],
+        old_titles=[item.title] if old else [],
+        new_titles=[] if old else [item.title],
+        similarity=None,
+    )
+
+
+def segments(old: str, new: str) -> list[Segment]:
+    """Character-level diff, whitespace ignored (line wrapping means nothing in Chinese)."""
+    a, b = squash(old), squash(new)
+    out: list[Segment] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out.append(Segment(op="equal", text=a[i1:i2]))
+            continue
+        if i2 > i1:
+            out.append(Segment(op="delete", text=a[i1:i2]))
+        if j2 > j1:
+            out.append(Segment(op="insert", text=b[j1:j2]))
+    return out
+
+
+# --- the items of a circular ------------------------------------------------------------------
+
+
+def _tasks(circular: Circular) -> list[Item]:
+    return [
+        Item(t.ordinal, t.number, t.title, t.text, t.path[-1] if t.path else "")
+        for t in circular.tasks
+    ]
+
+
+def _actions(circular: Circular) -> list[Item]:
+    owner = {t.ordinal: t.title for t in circular.tasks}
+    return [
+        Item(a.ordinal, a.number, a.title, a.text, owner.get(a.task or 0, ""))
+        for a in circular.special_actions
+    ]
+
+
+def _milestones(circular: Circular) -> list[Item]:
+    return [
+        Item(i, str(i), m.title, f"{m.deadline.raw}\n{m.text}")
+        for i, m in enumerate(circular.milestones, start=1)
+    ]
+
+
+def _side(circular: Circular) -> Side:
+    meta = circular.metadata
+    return Side(
+        title=meta.title,
+        doc_number=meta.doc_number,
+        signed_date=meta.signed_date,
+        path=circular.source.path,
+    )
+
+
+# --- the responsibility table of linked tasks ----------------------------------------------
+
+
+def _rows(circular: Circular, tasks: list[int]) -> list[TableRow]:
+    return [row for row in circular.responsibility_table if row.task in tasks]
+
+
+def unit_changes(
+    old: Circular, new: Circular, links: list[ItemChange], names: UnitNames
+) -> list[UnitChange]:
+    changes = []
+    for link in links:
+        rows_old, rows_new = _rows(old, link.old), _rows(new, link.new)
+        if not rows_old or not rows_new:
+            continue
+        for role in UnitRole:
+            before, after = _units(rows_old, role, names), _units(rows_new, role, names)
+            added = [after[key] for key in after if key not in before]
+            removed = [before[key] for key in before if key not in after]
+            if added or removed:
+                changes.append(
+                    UnitChange(
+                        old=link.old, new=link.new, role=role.value, added=added, removed=removed
+                    )
+                )
+    return changes
+
+
+def _units(rows: Iterable[TableRow], role: UnitRole, names: UnitNames) -> dict[str, str]:
+    """canonical name → printed name, for one role of the task's own (not action) duties."""
+    found: dict[str, str] = {}
+    for row in rows:
+        for a in row.units.assignments:
+            if a.role is role and a.scope is RoleScope.TASK:
+                found.setdefault(names.canonical(a.unit), a.unit)
+    return found
+
+
+def deadline_changes(old: Circular, new: Circular, links: list[ItemChange]) -> list[DeadlineChange]:
+    changes = []
+    for link in links:
+        before = _deadline(_rows(old, link.old), _task_deadlines(old, link.old))
+        after = _deadline(_rows(new, link.new), _task_deadlines(new, link.new))
+        if before is None or after is None:
+            continue
+        if (before.kind, squash(before.raw)) != (after.kind, squash(after.raw)):
+            changes.append(
+                DeadlineChange(old=link.old, new=link.new, old_deadline=before, new_deadline=after)
+            )
+    return changes
+
+
+def _task_deadlines(circular: Circular, ordinals: list[int]) -> list[Deadline]:
+    return [d for t in circular.tasks if t.ordinal in ordinals for d in t.deadlines]
+
+
+def _deadline(rows: list[TableRow], in_text: list[Deadline]) -> Deadline | None:
+    """The table's 完成时限 when the task has a row, else the last deadline in its text."""
+    if rows:
+        return rows[0].deadline
+    return in_text[-1] if in_text else None
+
+
+# --- vocabulary and metadata -------------------------------------------------------------------
+
+
+@cache
+def glossary() -> tuple[str, ...]:
+    text = resources.files("jiufeng_extract").joinpath("data/glossary.txt").read_text("utf-8")
+    return tuple(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def _full_text(circular: Circular) -> str:
+    parts = [circular.preamble]
+    parts += [f"{t.title}{t.text}" for t in circular.tasks]
+    parts += [f"{a.title}{a.text}" for a in circular.special_actions]
+
+    def walk(sections: Iterable[object]) -> None:
+        for section in sections:
+            parts.append(f"{section.title}{section.text}")  # type: ignore[attr-defined]
+            walk(section.children)  # type: ignore[attr-defined]
+
+    walk(circular.sections)
+    return squash("\n".join(parts))
+
+
+def term_changes(old: Circular, new: Circular) -> TermChanges:
+    before, after = _full_text(old), _full_text(new)
+    candidates = set(glossary())
+    candidates |= {m["term"] for text in (before, after) for m in _QUOTED.finditer(text)}
+    return TermChanges(
+        appeared=sorted(t for t in candidates if t in after and t not in before),
+        disappeared=sorted(t for t in candidates if t in before and t not in after),
+    )
+
+
+def metadata_changes(old: Circular, new: Circular) -> list[MetadataChange]:
+    fields = (
+        "title",
+        "doc_number",
+        "doc_type",
+        "issuers",
+        "recipients",
+        "signed_date",
+        "enclosure_title",
+    )
+    changes = []
+    for name in fields:
+        before, after = _text(getattr(old.metadata, name)), _text(getattr(new.metadata, name))
+        if before != after:
+            changes.append(MetadataChange(field=name, old=before, new=after))
+    return changes
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value) or None
+    return str(value)
