@@ -196,3 +196,18 @@ def test_html_report_renders_in_a_real_browser(tmp_path: Path) -> None:
         browser.close()
     assert errors == []
     assert (tmp_path / "diff.png").stat().st_size > 10_000
+
+
+def test_a_task_moved_to_another_section_is_moved() -> None:
+    from jiufeng_extract import extract_text
+
+    text = OLD.read_text(encoding="utf-8")
+    old = extract_text(text)
+    new = extract_text(text.replace("三、加强队伍建设", "三、深化作风纪律整顿"))
+    change = next(c for c in compare(old, new).task_changes if c.old == [5])
+    assert (change.kind, change.new, change.moved, change.reworded) == (
+        ChangeKind.MOVED,
+        [5],
+        True,
+        False,
+    )
