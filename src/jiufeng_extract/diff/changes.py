@@ -11,7 +11,7 @@ from importlib import resources
 
 import regex
 
-from ..model import Circular, Deadline, RoleScope, TableRow, UnitRole
+from ..model import Circular, Deadline, RoleScope, Section, TableRow, UnitRole
 from ..textdiff import similarity, squash
 from ..unit_names import UnitNames
 from .align import Item, Link, Scorer, align
@@ -279,10 +279,10 @@ def _full_text(circular: Circular) -> str:
     parts += [f"{t.title}{t.text}" for t in circular.tasks]
     parts += [f"{a.title}{a.text}" for a in circular.special_actions]
 
-    def walk(sections: Iterable[object]) -> None:
+    def walk(sections: Iterable[Section]) -> None:
         for section in sections:
-            parts.append(f"{section.title}{section.text}")  # type: ignore[attr-defined]
-            walk(section.children)  # type: ignore[attr-defined]
+            parts.append(f"{section.title}{section.text}")
+            walk(section.children)
 
     walk(circular.sections)
     return squash("\n".join(parts))
