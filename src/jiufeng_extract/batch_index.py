@@ -11,24 +11,22 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
+
+from .model import StrictModel
 
 Status = Literal["ok", "warnings", "failed", "not_run"]
 INDEX_NAME = "index.json"
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Counts(_Model):
+class Counts(StrictModel):
     tasks: int = 0
     special_actions: int = 0
     table_rows: int = 0
     warnings: int = 0
 
 
-class FileResult(_Model):
+class FileResult(StrictModel):
     input: str = Field(description="the input path as given")
     output: str | None = Field(description="output file name inside OUTDIR, null if failed")
     status: Status
@@ -41,7 +39,7 @@ class FileResult(_Model):
     exit_code: int | None = Field(None, description="what `jiufeng extract` would exit with")
 
 
-class BatchIndex(_Model):
+class BatchIndex(StrictModel):
     tool_version: str
     schema_version: str
     started: datetime

@@ -97,6 +97,9 @@ AliasesOpt = Annotated[
 PasswordOpt = Annotated[
     str | None, typer.Option(help="Password of an encrypted PDF.", show_default=False)
 ]
+OutputOpt = Annotated[
+    Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Traceback on internal errors.")]
 MaxPagesOpt = Annotated[int, typer.Option("--max-pages", help="Refuse PDFs with more pages.")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse larger input files (bytes).")]
@@ -106,9 +109,7 @@ MAX_BYTES = 200 * 1024 * 1024
 @app.command()
 def extract(
     file: Annotated[Path, typer.Argument(help="Circular: PDF, DOCX, HTML or plain text.")],
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
-    ] = None,
+    output: OutputOpt = None,
     fmt: Annotated[
         OutputFormat | None,
         typer.Option(
@@ -182,9 +183,7 @@ def units(
     fmt: Annotated[
         UnitsFormat, typer.Option("--format", "-f", help="table (terminal), json, csv or md.")
     ] = UnitsFormat.TABLE,
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
-    ] = None,
+    output: OutputOpt = None,
     aliases: AliasesOpt = None,
     password: PasswordOpt = None,
     debug: DebugOpt = False,
@@ -281,9 +280,7 @@ def diff(
     fmt: Annotated[
         DiffFormat, typer.Option("--format", "-f", help="text, json, md or html.")
     ] = DiffFormat.TEXT,
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
-    ] = None,
+    output: OutputOpt = None,
     threshold: Annotated[
         float, typer.Option(help="Lowest similarity (0–1) that links two tasks.")
     ] = 0.2,

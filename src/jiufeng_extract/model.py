@@ -15,7 +15,9 @@ SCHEMA_NAME = "jiufeng-circular"
 SCHEMA_VERSION = "1.2"
 
 
-class _Model(BaseModel):
+class StrictModel(BaseModel):
+    """Base of every output model: unknown keys are an error, not silently dropped."""
+
     model_config = ConfigDict(extra="forbid")
 
 
@@ -39,7 +41,7 @@ class AttachmentKind(StrEnum):
     TEXT = "text"
 
 
-class Provenance(_Model):
+class Provenance(StrictModel):
     """Where an item starts: page (paged formats), line (text line, HTML source line, line on a
     PDF page), paragraph and table (DOCX body paragraph / table, counted from 1) and row (the
     table row, counted from 1 including header rows)."""
@@ -66,20 +68,20 @@ class Provenance(_Model):
         return ", ".join(parts) or "unknown"
 
 
-class Source(_Model):
+class Source(StrictModel):
     path: str
     format: SourceFormat
     sha256: str
     pages: int | None = None
 
 
-class DocNumberParts(_Model):
+class DocNumberParts(StrictModel):
     agency: str
     year: int
     serial: int
 
 
-class Metadata(_Model):
+class Metadata(StrictModel):
     title: str | None = None
     doc_number: str | None = Field(None, description="发文字号 with brackets normalised to 〔〕")
     doc_number_parts: DocNumberParts | None = None
@@ -97,7 +99,7 @@ class Metadata(_Model):
     )
 
 
-class Section(_Model):
+class Section(StrictModel):
     ref: str = Field(description="stable JSON pointer of this section, e.g. #/sections/1/0")
     number: str = Field(description="the number as printed: 二, 三, 7")
     marker: str = Field(description="the marker as printed: 二、 / （三） / 7.")
@@ -109,14 +111,14 @@ class Section(_Model):
     children: list[Section] = Field(default_factory=list)
 
 
-class Deadline(_Model):
+class Deadline(StrictModel):
     raw: str
     kind: DeadlineKind
     date: dt.date | None = Field(None, description="the due date")
     start: dt.date | None = None
 
 
-class Task(_Model):
+class Task(StrictModel):
     ref: str
     ordinal: int
     number: str
@@ -130,7 +132,7 @@ class Task(_Model):
     provenance: Provenance
 
 
-class SpecialAction(_Model):
+class SpecialAction(StrictModel):
     ref: str
     ordinal: int
     number: str
@@ -143,20 +145,20 @@ class SpecialAction(_Model):
     provenance: Provenance
 
 
-class Milestone(_Model):
+class Milestone(StrictModel):
     title: str
     deadline: Deadline
     text: str = ""
     provenance: Provenance
 
 
-class Reference(_Model):
+class Reference(StrictModel):
     title: str | None = None
     doc_number: str | None = None
     provenance: Provenance
 
 
-class Attachment(_Model):
+class Attachment(StrictModel):
     number: str | None
     title: str
     kind: AttachmentKind
@@ -176,7 +178,7 @@ class RoleScope(StrEnum):
     SPECIAL_ACTION = "special_action"
 
 
-class Assignment(_Model):
+class Assignment(StrictModel):
     """One unit's role in one row, with its name normalised through the alias table."""
 
     unit: str = Field(description="the name as printed")
@@ -191,7 +193,7 @@ class Assignment(_Model):
     )
 
 
-class Units(_Model):
+class Units(StrictModel):
     raw: str
     lead: list[str] = Field(default_factory=list)
     support: list[str] = Field(default_factory=list)
@@ -207,7 +209,7 @@ class Units(_Model):
     )
 
 
-class TableRow(_Model):
+class TableRow(StrictModel):
     seq: int | None
     category: str | None
     task_text: str
@@ -221,19 +223,19 @@ class TableRow(_Model):
     provenance: Provenance
 
 
-class FormItem(_Model):
+class FormItem(StrictModel):
     group: int | None
     item: str
     unit: str | None
 
 
-class Warning(_Model):
+class Warning(StrictModel):
     code: str
     message: str
     where: str | None = None
 
 
-class Circular(_Model):
+class Circular(StrictModel):
     schema_name: str = SCHEMA_NAME
     schema_version: str = SCHEMA_VERSION
     source: Source

@@ -4,10 +4,10 @@ the body disagree (wording, rows without tasks, tasks without rows) and every ot
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from .link import task_body
-from .model import Circular, Warning
+from .model import Circular, StrictModel, Warning
 from .textdiff import edits, similarity
 
 # the warnings link.py and check_roles give; the rest of a circular's warnings are "other"
@@ -23,11 +23,7 @@ RECONCILIATION_CODES = frozenset(
 )
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Change(_Model):
+class Change(StrictModel):
     op: str = Field(description="replace | delete | insert, from the body to the table")
     body: str = Field(description="the body's text ('' for an insert)")
     table: str = Field(description="the table's text ('' for a delete)")
@@ -35,7 +31,7 @@ class Change(_Model):
     after: str = Field(description="body text just after the change")
 
 
-class RowDifference(_Model):
+class RowDifference(StrictModel):
     seq: int | None
     task: int = Field(description="ordinal of the body task the row covers")
     task_number: str
@@ -43,7 +39,7 @@ class RowDifference(_Model):
     changes: list[Change]
 
 
-class CheckReport(_Model):
+class CheckReport(StrictModel):
     path: str
     rows: int = Field(description="rows in the responsibility table")
     linked: int = Field(description="rows linked to a body task")

@@ -46,15 +46,16 @@ def describe_changes(old: str, new: str, limit: int = 3) -> list[str]:
     for edit in edits(old, new)[:limit]:
         if edit.op == "replace":
             changes.append(
-                f"'{edit.before}{_clip(edit.old)}{edit.after}' → "
-                f"'{edit.before}{_clip(edit.new)}{edit.after}'"
+                f"'{edit.before}{clip(edit.old)}{edit.after}' → "
+                f"'{edit.before}{clip(edit.new)}{edit.after}'"
             )
         elif edit.op == "delete":
-            changes.append(f"-'{_clip(edit.old)}' after '{edit.before}'")
+            changes.append(f"-'{clip(edit.old)}' after '{edit.before}'")
         else:
-            changes.append(f"+'{_clip(edit.new)}' after '{edit.before}'")
+            changes.append(f"+'{clip(edit.new)}' after '{edit.before}'")
     return changes
 
 
-def _clip(text: str, width: int = 16) -> str:
+def clip(text: str, width: int = 16) -> str:
+    """``text`` cut to ``width`` characters, the cut marked with an ellipsis."""
     return text if len(text) <= width else text[: width - 1] + "…"

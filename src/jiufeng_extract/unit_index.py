@@ -8,17 +8,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from .model import Circular, Deadline, RoleScope, TableRow, UnitRole
+from .model import Circular, Deadline, RoleScope, StrictModel, TableRow, UnitRole
+from .textdiff import clip
 from .unit_names import UnitNames
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Duty(_Model):
+class Duty(StrictModel):
     role: UnitRole
     scope: RoleScope
     row: int | None = Field(description="序号 of the responsibility row")
@@ -28,7 +25,7 @@ class Duty(_Model):
     deadline: Deadline
 
 
-class UnitDuties(_Model):
+class UnitDuties(StrictModel):
     unit: str = Field(description="the name printed most often")
     canonical: str
     level: str | None
@@ -78,7 +75,7 @@ def _duties(circular: Circular, row: TableRow, role: UnitRole, scope: RoleScope)
         targets = [
             (
                 task.number if task else None,
-                task.title if task else _first_line(row.task_text),
+                task.title if task else clip((row.task_text.strip().splitlines() or [""])[0], 40),
                 row.deadline,
             )
         ]
@@ -106,8 +103,3 @@ def _unique(duties: list[Duty]) -> list[Duty]:
         if duty not in seen:
             seen.append(duty)
     return seen
-
-
-def _first_line(text: str, width: int = 40) -> str:
-    line = text.strip().splitlines()[0] if text.strip() else ""
-    return line if len(line) <= width else line[: width - 1] + "…"

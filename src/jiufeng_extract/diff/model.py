@@ -5,16 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from ..model import Deadline
+from ..model import Deadline, StrictModel
 
 DIFF_SCHEMA_NAME = "jiufeng-diff"
 DIFF_SCHEMA_VERSION = "1.0"
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 class ChangeKind(StrEnum):
@@ -27,21 +23,21 @@ class ChangeKind(StrEnum):
     REMOVED = "removed"
 
 
-class Segment(_Model):
+class Segment(StrictModel):
     """A piece of a character-level diff: equal text, or text only in old (delete) or new."""
 
     op: str = Field(description="equal | delete | insert")
     text: str
 
 
-class Side(_Model):
+class Side(StrictModel):
     title: str | None
     doc_number: str | None
     signed_date: dt.date | None
     path: str
 
 
-class ItemChange(_Model):
+class ItemChange(StrictModel):
     """One task (or special action, or milestone) change. ``old``/``new`` are ordinals:
     one each for a link, several on one side for a split or merge, none for added/removed."""
 
@@ -61,7 +57,7 @@ class ItemChange(_Model):
     text_diff: list[Segment] = Field(default_factory=list)
 
 
-class UnitChange(_Model):
+class UnitChange(StrictModel):
     old: list[int] = Field(description="old task ordinals")
     new: list[int] = Field(description="new task ordinals")
     role: str = Field(description="lead | support | joint")
@@ -69,25 +65,25 @@ class UnitChange(_Model):
     removed: list[str]
 
 
-class DeadlineChange(_Model):
+class DeadlineChange(StrictModel):
     old: list[int]
     new: list[int]
     old_deadline: Deadline
     new_deadline: Deadline
 
 
-class TermChanges(_Model):
+class TermChanges(StrictModel):
     appeared: list[str]
     disappeared: list[str]
 
 
-class MetadataChange(_Model):
+class MetadataChange(StrictModel):
     field: str
     old: str | None
     new: str | None
 
 
-class DiffReport(_Model):
+class DiffReport(StrictModel):
     schema_name: str = DIFF_SCHEMA_NAME
     schema_version: str = DIFF_SCHEMA_VERSION
     threshold: float
