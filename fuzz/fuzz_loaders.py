@@ -18,7 +18,7 @@ import atheris
 # only our code is instrumented: instrumenting ctypes and C-backed libraries breaks them
 with atheris.instrument_imports(include=["jiufeng_extract"]):
     from jiufeng_extract.errors import JiufengError
-    from jiufeng_extract.load import load_data
+    from jiufeng_extract.load.dispatch import load_data
     from jiufeng_extract.options import ExtractOptions
     from jiufeng_extract.pipeline import build_circular
 

@@ -50,11 +50,11 @@ from docx.text.paragraph import Paragraph
 from PIL import Image
 
 from jiufeng_extract.blocks import TableBlock
-from jiufeng_extract.load_text import load_text
+from jiufeng_extract.layout.normalize import Para, normalize
+from jiufeng_extract.load.plain_text import load_text
 from jiufeng_extract.model import Circular
-from jiufeng_extract.normalize import Para, normalize
+from jiufeng_extract.parse.segment import Segments, segment
 from jiufeng_extract.pipeline import extract_path
-from jiufeng_extract.segment import Segments, segment
 
 HERE = Path(__file__).parent
 DATA = HERE.parent / "tests" / "data"

@@ -13,7 +13,7 @@ import pytest
 from junitparser import Failure, JUnitXml
 
 from conftest import ROOT, SAMPLES
-from jiufeng_extract.batch_plan import Source, output_names
+from jiufeng_extract.batch.plan import Source, output_names
 
 BAD = {"truncated.pdf", "empty.txt", "not-a-circular.txt"}
 

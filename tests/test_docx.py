@@ -13,9 +13,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from jiufeng_extract.blocks import Line, TableBlock
-from jiufeng_extract.docx_numbering import format_number
 from jiufeng_extract.errors import InputError, UnsupportedFormatError
-from jiufeng_extract.load_docx import load_docx
+from jiufeng_extract.load.word import load_docx
+from jiufeng_extract.load.word_numbering import format_number
 
 W = nsdecls("w")
 

@@ -235,7 +235,7 @@ def test_pdfium_characters_sit_where_pdfplumber_puts_them(rotation: int) -> None
     import pdfplumber
     import pypdfium2
 
-    from jiufeng_extract.pdf_pages import read_pages
+    from jiufeng_extract.load.pdf.pages import read_pages
 
     document = pypdfium2.PdfDocument(SAMPLES / "national-2024-jiufeng.pdf")
     document[0].set_rotation(rotation)

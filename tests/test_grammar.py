@@ -6,17 +6,17 @@ from datetime import date
 
 import pytest
 
-from jiufeng_extract.dates import chinese_number, parse_date
-from jiufeng_extract.deadlines import parse_deadline
 from jiufeng_extract.model import DeadlineKind
-from jiufeng_extract.parse_metadata import (
+from jiufeng_extract.parse.metadata import (
     doc_type,
     normalise_doc_number,
     split_issuers,
     split_recipients,
 )
-from jiufeng_extract.parse_outline import match_heading, split_title
-from jiufeng_extract.units import split_units
+from jiufeng_extract.parse.outline import match_heading, split_title
+from jiufeng_extract.text.dates import chinese_number, parse_date
+from jiufeng_extract.units.deadlines import parse_deadline
+from jiufeng_extract.units.roles import split_units
 
 
 @pytest.mark.parametrize(

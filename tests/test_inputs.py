@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 from jiufeng_extract import extract_path, extract_text
 from jiufeng_extract.blocks import TableBlock
-from jiufeng_extract.load_html import load_html
+from jiufeng_extract.load.web_page import load_html
 
 CASE = ROOT / "tests" / "cases" / "province-enclosure-as-attachment.txt"
 

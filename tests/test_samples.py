@@ -16,7 +16,7 @@ import yaml
 
 from conftest import ROOT, SAMPLE_FILES
 from jiufeng_extract import extract_path
-from jiufeng_extract.emit import OutputFormat, dumps
+from jiufeng_extract.emit.serialize import OutputFormat, dumps
 from jiufeng_extract.model import Circular, DeadlineKind
 
 GOLDEN = ROOT / "tests" / "golden"

@@ -16,11 +16,11 @@ import pytest
 
 from conftest import DATA, ROOT, SAMPLES
 from jiufeng_extract import extract_path
-from jiufeng_extract.deadlines import find_deadlines
 from jiufeng_extract.model import Circular, RoleScope, UnitRole
-from jiufeng_extract.unit_index import index_units
-from jiufeng_extract.unit_names import UnitNames
-from jiufeng_extract.units import UnitReader, split_units
+from jiufeng_extract.units.deadlines import find_deadlines
+from jiufeng_extract.units.index import index_units
+from jiufeng_extract.units.names import UnitNames
+from jiufeng_extract.units.roles import UnitReader, split_units
 
 SHANGHAI = [SAMPLES / f"shanghai-2023-jiufeng{suffix}" for suffix in (".txt", ".pdf", ".docx")]
 

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import UsageError
 from .model import SourceFormat
-from .unit_names import UnitNames
+from .units.names import UnitNames
 
 
 class ExtractOptions(BaseModel):

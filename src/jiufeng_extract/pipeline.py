@@ -16,9 +16,10 @@ from pathlib import Path
 
 from .blocks import LoadedDocument, TableBlock
 from .errors import NotACircularError, StrictModeError
-from .link import check_roles, fill_categories, link_rows
-from .load import load_document
-from .load_text import text_to_lines
+from .layout.normalize import Item, Para, normalize
+from .link.rows import check_roles, fill_categories, link_rows
+from .load.dispatch import load_document
+from .load.plain_text import text_to_lines
 from .model import (
     AttachmentKind,
     Circular,
@@ -29,17 +30,16 @@ from .model import (
     TableRow,
     Warning,
 )
-from .normalize import Item, Para, normalize
 from .options import ExtractOptions
-from .parse_attachments import attachment_kind, build_attachments
-from .parse_metadata import build_metadata, document_year
-from .parse_outline import parse_outline
-from .parse_references import find_references
-from .parse_tables import is_responsibility_table, parse_form, parse_responsibility, to_table_rows
-from .parse_tasks import build_structure
-from .segment import Segments, segment
-from .unit_names import UnitNames
-from .units import UnitReader, says_first_is_lead
+from .parse.attachments import attachment_kind, build_attachments
+from .parse.metadata import build_metadata, document_year
+from .parse.outline import parse_outline
+from .parse.references import find_references
+from .parse.segment import Segments, segment
+from .parse.tables import is_responsibility_table, parse_form, parse_responsibility, to_table_rows
+from .parse.tasks import build_structure
+from .units.names import UnitNames
+from .units.roles import UnitReader, says_first_is_lead
 
 
 def extract_path(path: str | Path, options: ExtractOptions | None = None) -> Circular:

@@ -11,7 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from .errors import InputError, describe
-from .load import read_bytes
+from .load.dispatch import read_bytes
 from .model import SCHEMA_NAME, SCHEMA_VERSION, Circular
 from .options import ExtractOptions
 from .pipeline import extract_path

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationError
 
-from .model import StrictModel
+from ..model import StrictModel
 
 Status = Literal["ok", "warnings", "failed", "not_run"]
 INDEX_NAME = "index.json"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import regex
 
-from .batch_index import BatchIndex, FileResult
+from .index import BatchIndex, FileResult
 
 SOURCE_SUFFIXES = frozenset(
     {".pdf", ".docx", ".doc", ".wps", ".html", ".htm", ".shtml", ".xhtml", ".txt", ".text"}

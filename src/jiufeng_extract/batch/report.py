@@ -21,8 +21,8 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from .batch_index import BatchIndex, FileResult
-from .emit import write_atomic
+from ..emit.serialize import write_atomic
+from .index import BatchIndex, FileResult
 
 _STYLE = {"ok": "green", "warnings": "yellow", "failed": "bold red", "not_run": "dim"}
 

@@ -15,15 +15,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import __version__
-from .batch_index import INDEX_NAME, BatchIndex, FileResult, read_index, totals
-from .batch_plan import Job, collect, plan
-from .batch_workers import WorkerPool
-from .emit import write_atomic
-from .errors import EXIT_BATCH_FAILED, EXIT_OK, EXIT_STRICT, UsageError
-from .formats import OutputFormat
-from .model import SCHEMA_VERSION
-from .options import ExtractOptions
+from .. import __version__
+from ..emit.serialize import write_atomic
+from ..errors import EXIT_BATCH_FAILED, EXIT_OK, EXIT_STRICT, UsageError
+from ..formats import OutputFormat
+from ..model import SCHEMA_VERSION
+from ..options import ExtractOptions
+from .index import INDEX_NAME, BatchIndex, FileResult, read_index, totals
+from .plan import Job, collect, plan
+from .workers import WorkerPool
 
 
 @dataclass

@@ -17,19 +17,19 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from .batch_index import Counts, FileResult
-from .batch_plan import Job
-from .errors import EXIT_INTERNAL, EXIT_UNREADABLE, JiufengError, describe
-from .formats import OutputFormat
-from .options import ExtractOptions
+from ..errors import EXIT_INTERNAL, EXIT_UNREADABLE, JiufengError, describe
+from ..formats import OutputFormat
+from ..options import ExtractOptions
+from .index import Counts, FileResult
+from .plan import Job
 
 _POLL = 0.5  # seconds between timeout checks while every worker is busy
 
 
 def extract_job(job: Job, options: ExtractOptions, fmt: OutputFormat) -> FileResult:
     """Extract one input and write its output; every outcome is a ``FileResult``."""
-    from .emit import render_circular, write_atomic
-    from .pipeline import extract_path
+    from ..emit.serialize import render_circular, write_atomic
+    from ..pipeline import extract_path
 
     started = time.perf_counter()
     base = {"input": str(job.source), "sha256": job.sha256}

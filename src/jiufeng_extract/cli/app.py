@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
-from . import __version__
-from .errors import EXIT_INTERNAL, EXIT_STRICT, JiufengError, UsageError
-from .formats import OutputFormat
+from .. import __version__
+from ..errors import EXIT_INTERNAL, EXIT_STRICT, JiufengError, UsageError
+from ..formats import OutputFormat
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from .diff import DiffReport
+    from ..diff import DiffReport
 
 app = typer.Typer(
     name="jiufeng",
@@ -133,10 +133,10 @@ def extract(
     debug: DebugOpt = False,
 ) -> None:
     """Extract one circular to JSON or YAML."""
-    from .emit import format_for, render_circular, write_atomic
-    from .options import ExtractOptions
-    from .pipeline import extract_path
-    from .summary import summary_line
+    from ..emit.serialize import format_for, render_circular, write_atomic
+    from ..emit.summary import summary_line
+    from ..options import ExtractOptions
+    from ..pipeline import extract_path
 
     def body() -> None:
         if output is not None and output.resolve() == file.resolve():
@@ -189,17 +189,17 @@ def units(
     debug: DebugOpt = False,
 ) -> None:
     """For each unit: the tasks and special actions it leads, supports or shares, by when."""
-    from .options import ExtractOptions
-    from .reuse import read_circular
-    from .unit_index import index_units
-    from .unit_report import render_units
+    from ..emit.units import render_units
+    from ..options import ExtractOptions
+    from ..reuse import read_circular
+    from ..units.index import index_units
 
     def body() -> None:
         options = ExtractOptions.build(password=password, aliases=tuple(aliases or ()))
         circular = read_circular(file, options)
         index = index_units(circular, options.unit_names())
         if fmt is UnitsFormat.TABLE:
-            from .terminal import units_view
+            from ..emit.terminal import units_view
 
             view = units_view(index, title=circular.metadata.title or str(file))
             if output is None:
@@ -228,10 +228,10 @@ def check(
     debug: DebugOpt = False,
 ) -> None:
     """Where the responsibility table and the body disagree; exit 1 if they do."""
-    from .emit import dumps
-    from .options import ExtractOptions
-    from .reconcile import check as check_circular
-    from .reuse import read_circular
+    from ..emit.serialize import dumps
+    from ..link.check import check as check_circular
+    from ..options import ExtractOptions
+    from ..reuse import read_circular
 
     def body() -> int:
         options = ExtractOptions.build(password=password, aliases=tuple(aliases or ()))
@@ -239,7 +239,7 @@ def check(
         if fmt is CheckFormat.JSON:
             sys.stdout.write(dumps(report, OutputFormat.JSON))
         else:
-            from .terminal import check_view
+            from ..emit.terminal import check_view
 
             console = _console()
             console.print(check_view(report, plain=not console.is_terminal or console.no_color))
@@ -258,7 +258,7 @@ def _console(file: io.StringIO | None = None) -> Console:
 
 
 def _emit(text: str, output: Path | None) -> None:
-    from .emit import write_atomic
+    from ..emit.serialize import write_atomic
 
     if output is None:
         sys.stdout.write(text)
@@ -293,9 +293,9 @@ def diff(
 ) -> None:
     """What changed between two circulars: tasks added, removed, reworded, moved, split,
     merged; units, deadlines, terms and metadata."""
-    from .diff import compare
-    from .options import ExtractOptions
-    from .reuse import read_circular
+    from ..diff import compare
+    from ..options import ExtractOptions
+    from ..reuse import read_circular
 
     def body() -> int:
         if not 0.0 < threshold < 1.0:
@@ -314,8 +314,8 @@ def diff(
 
 
 def _render_diff(report: DiffReport, fmt: DiffFormat, output: Path | None) -> str:
-    from .diff.render import html_page, markdown, text_view
-    from .emit import dumps
+    from ..diff.render import html_page, markdown, text_view
+    from ..emit.serialize import dumps
 
     if fmt is DiffFormat.JSON:
         return dumps(report, OutputFormat.JSON)
@@ -369,9 +369,9 @@ def batch(
 
     from rich.console import Console
 
-    from .batch import BatchSettings, exit_code, run_batch
-    from .batch_report import BatchProgress, github_annotations, summary, write_junit
-    from .options import ExtractOptions
+    from ..batch.report import BatchProgress, github_annotations, summary, write_junit
+    from ..batch.run import BatchSettings, exit_code, run_batch
+    from ..options import ExtractOptions
 
     def body() -> int:
         settings = BatchSettings(
@@ -409,7 +409,7 @@ def validate(
     files: Annotated[list[Path], typer.Argument(help="JSON or YAML files written by extract.")],
 ) -> None:
     """Check extracted files against the output schema; exit 1 if any is invalid."""
-    from .validate import validate_file
+    from ..emit.validate import validate_file
 
     def body() -> int:
         invalid = 0
@@ -438,7 +438,7 @@ def schema(
     ] = None,
 ) -> None:
     """Write the JSON Schema of the output (the committed copy lives in schemas/)."""
-    from .schema import schema_files, write_schemas
+    from ..emit.schema import schema_files, write_schemas
 
     def body() -> None:
         if output is None:

@@ -23,7 +23,7 @@ from typing import Any
 
 import regex
 
-from ..textdiff import similarity
+from ..text.compare import similarity
 
 _NOISE = regex.compile(r"[\p{P}\p{S}\s\d]+")
 _SAME_TITLE = 0.85  # title ratio that, with the same number, is a key match

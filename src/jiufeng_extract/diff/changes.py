@@ -12,8 +12,8 @@ from importlib import resources
 import regex
 
 from ..model import Circular, Deadline, RoleScope, Section, TableRow, UnitRole
-from ..textdiff import similarity, squash
-from ..unit_names import UnitNames
+from ..text.compare import similarity, squash
+from ..units.names import UnitNames
 from .align import Item, Link, Scorer, align
 from .model import (
     ChangeKind,

@@ -6,9 +6,9 @@ them as ISO strings, XLSX as date cells).
 
 from __future__ import annotations
 
-from .model import Circular, Deadline
+from ..model import Circular, Deadline
+from ..units.index import UnitDuties
 from .spreadsheet import Cell
-from .unit_index import UnitDuties
 
 RESPONSIBILITY_HEADER = (
     "seq",

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .model import SCHEMA_NAME, SCHEMA_VERSION, Circular
+from ..model import SCHEMA_NAME, SCHEMA_VERSION, Circular
 
 
 def circular_schema() -> dict[str, Any]:

@@ -15,10 +15,10 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from .errors import InputError, UsageError
+from ..errors import InputError, UsageError
+from ..formats import OutputFormat
+from ..model import Circular
 from .flatten import RESPONSIBILITY_HEADER, responsibility_rows
-from .formats import OutputFormat
-from .model import Circular
 from .spreadsheet import csv_text, xlsx_bytes
 
 _SUFFIXES = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Circular
+from ..model import Circular
 
 
 def summary_line(circular: Circular) -> str:

@@ -9,9 +9,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .model import Deadline, RoleScope, UnitRole, Warning
-from .reconcile import CheckReport, RowDifference
-from .unit_index import Duty, UnitDuties
+from ..link.check import CheckReport, RowDifference
+from ..model import Deadline, RoleScope, UnitRole, Warning
+from ..units.index import Duty, UnitDuties
 
 _ROLE_LABEL = {
     UnitRole.LEAD: "牵头",

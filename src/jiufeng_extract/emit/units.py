@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+from ..units.index import UnitDuties
 from .flatten import DUTY_HEADER, duty_rows
 from .spreadsheet import csv_text, markdown_table
-from .unit_index import UnitDuties
 
 
 def render_units(index: list[UnitDuties], fmt: str) -> str:

@@ -13,52 +13,23 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from .blocks import Block, Line, TableBlock
-from .model import Provenance, Warning
-from .patterns import (
-    ATTACHMENT_START,
-    CLOSING_FORMULA,
+from ..blocks import Block, Line, TableBlock
+from ..model import Provenance, Warning
+from ..patterns import (
     CLOSING_QUOTES,
-    COPY_TO,
-    DATE_LINE,
-    DOC_NUMBER,
-    HEADING_ARABIC_DOT,
-    HEADING_ARABIC_PAREN,
-    HEADING_CIRCLED,
-    HEADING_CN_DUN,
-    HEADING_CN_PAREN,
     HTML_PARAGRAPH_BREAK,
     HTML_TAG,
     LIST_BULLET,
-    META_LABEL,
-    NOTE_LINE,
     PAGE_NUMBER,
     SPACE_BETWEEN_CJK,
-    SPECIAL_ACTION,
     TERMINAL_PUNCT,
     TITLE_END,
     WEB_CHROME,
     WHITESPACE_RUN,
 )
+from ..text.joining import join_text, starts_heading, starts_structure
 
-_STRUCTURAL_STARTS = (
-    HEADING_CN_DUN,
-    HEADING_CN_PAREN,
-    HEADING_ARABIC_DOT,
-    HEADING_ARABIC_PAREN,
-    HEADING_CIRCLED,
-    SPECIAL_ACTION,
-    ATTACHMENT_START,
-    DATE_LINE,
-    META_LABEL,
-    COPY_TO,
-    CLOSING_FORMULA,
-    NOTE_LINE,
-)
-_HEADING_MARKERS = _STRUCTURAL_STARTS[:5]
 _SPACED_COLUMNS = regex.compile(r"\t|[ \u3000]{2,}")
-_LATIN_END = regex.compile(r"[A-Za-z0-9]$")
-_LATIN_START = regex.compile(r"^[A-Za-z0-9]")
 # a prose line holds a clause separator; titles, issuer lines and headings usually do not
 _PROSE = regex.compile(r"[，、；,]")
 # hard-wrapped text: at least this share of the longer lines have the same width
@@ -169,14 +140,6 @@ def _group_text_tables(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def starts_structure(text: str) -> bool:
-    return any(p.match(text) for p in _STRUCTURAL_STARTS) or bool(DOC_NUMBER.fullmatch(text))
-
-
-def starts_heading(text: str) -> bool:
-    return any(p.match(text) for p in _HEADING_MARKERS)
-
-
 def _wrap_width(paras: list[Para]) -> int | None:
     """The line width of hard-wrapped text, or None when lines are whole paragraphs."""
     lengths = [len(p.text) for p in paras if len(p.text) >= _MIN_WRAP_WIDTH]
@@ -240,8 +203,3 @@ def _join_wrapped(items: list[Item], warnings: list[Warning]) -> list[Item]:
                 )
             )
     return out
-
-
-def join_text(a: str, b: str) -> str:
-    space = " " if _LATIN_END.search(a) and _LATIN_START.search(b) else ""
-    return a + space + b

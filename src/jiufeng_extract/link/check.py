@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .link import task_body
-from .model import Circular, StrictModel, Warning
-from .textdiff import edits, similarity
+from ..model import Circular, StrictModel, Warning
+from ..text.compare import edits, similarity
+from .rows import task_body
 
 # the warnings link.py and check_roles give; the rest of a circular's warnings are "other"
 RECONCILIATION_CODES = frozenset(

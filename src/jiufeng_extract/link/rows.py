@@ -8,9 +8,9 @@ task when that section is one of the table's categories, else the category of th
 
 from __future__ import annotations
 
-from .dates import numeral_value
-from .model import SpecialAction, TableRow, Task, Warning
-from .textdiff import describe_changes, similarity
+from ..model import SpecialAction, TableRow, Task, Warning
+from ..text.compare import describe_changes, similarity
+from ..text.dates import numeral_value
 
 # a numbered row must be at least this similar to the task of the same number
 _SAME_NUMBER_MIN = 0.3

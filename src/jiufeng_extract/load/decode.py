@@ -6,7 +6,7 @@ import codecs
 
 import charset_normalizer
 
-from .errors import InputError
+from ..errors import InputError
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),

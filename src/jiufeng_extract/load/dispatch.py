@@ -10,15 +10,15 @@ from pathlib import Path
 
 import regex
 
-from .blocks import Block, LoadedDocument
-from .convert import legacy_word_to_docx
-from .errors import InputError
-from .load_docx import load_docx
-from .load_html import load_html
-from .load_pdf import load_pdf
-from .load_text import load_text
-from .model import SourceFormat, Warning
-from .options import ExtractOptions
+from ..blocks import Block, LoadedDocument
+from ..errors import InputError
+from ..model import SourceFormat, Warning
+from ..options import ExtractOptions
+from .legacy_word import legacy_word_to_docx
+from .pdf.reader import load_pdf
+from .plain_text import load_text
+from .web_page import load_html
+from .word import load_docx
 
 _OLE2 = b"\xd0\xcf\x11\xe0"
 _HTML_START = regex.compile(

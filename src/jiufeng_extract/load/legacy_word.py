@@ -11,7 +11,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .errors import InputError, UnsupportedFormatError
+from ..errors import InputError, UnsupportedFormatError
 
 _TIMEOUT_SECONDS = 120
 

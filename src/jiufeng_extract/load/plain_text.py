@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .blocks import Line
+from ..blocks import Line
 from .decode import check_text, decode_bytes
 
 

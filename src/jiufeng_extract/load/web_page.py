@@ -13,10 +13,10 @@ import lxml.html
 import regex
 from lxml import etree
 
-from .blocks import Block, Line, TableBlock
+from ..blocks import Block, Line, TableBlock
+from ..errors import InputError
+from ..patterns import HAN, META_LABEL, WHITESPACE_RUN
 from .decode import decode_bytes
-from .errors import InputError
-from .patterns import HAN, META_LABEL, WHITESPACE_RUN
 
 _DROP_TAGS = (
     "script",

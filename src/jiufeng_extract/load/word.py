@@ -19,10 +19,10 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from .blocks import Block, Line, TableBlock
-from .docx_numbering import Numbering
-from .errors import InputError, UnsupportedFormatError
-from .normalize import join_text
+from ..blocks import Block, Line, TableBlock
+from ..errors import InputError, UnsupportedFormatError
+from ..text.joining import join_text
+from .word_numbering import Numbering
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DOCUMENT_PART = "word/document.xml"

@@ -22,7 +22,7 @@ from typing import Any
 
 import regex
 
-from .dates import chinese_numeral
+from ..text.dates import chinese_numeral
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PLACEHOLDER = regex.compile(r"%([1-9])")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from .blocks import TableBlock
-from .model import Attachment, AttachmentKind, Warning
-from .parse_tables import is_responsibility_table
+from ..blocks import TableBlock
+from ..model import Attachment, AttachmentKind, Warning
 from .segment import AttachmentPart, Segments
+from .tables import is_responsibility_table
 
 _SAME_TITLE = 0.85
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import regex
 
-from .dates import parse_date
-from .model import DocNumberParts, Metadata
-from .normalize import Para
-from .patterns import (
+from ..layout.normalize import Para
+from ..model import DocNumberParts, Metadata
+from ..patterns import (
     COPY_TO,
     DOC_NUMBER,
     DOC_NUMBER_AGENCY_NOISE,
@@ -17,6 +16,7 @@ from .patterns import (
     ORG_SUFFIX,
     PRINTED_BY,
 )
+from ..text.dates import parse_date
 from .segment import Segments
 
 # run-together issuers "国家卫生健康委教育部公安部": cut after an org suffix (not inside 委员会)

@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .blocks import TableBlock
-from .dates import numeral_value
-from .model import Provenance, Warning
-from .normalize import Item, Para
-from .patterns import (
+from ..blocks import TableBlock
+from ..layout.normalize import Item, Para
+from ..model import Provenance, Warning
+from ..patterns import (
     HEADING_ARABIC_DOT,
     HEADING_ARABIC_PAREN,
     HEADING_CIRCLED,
@@ -23,6 +22,7 @@ from .patterns import (
     HEADING_CN_PAREN,
     SPECIAL_ACTION,
 )
+from ..text.dates import numeral_value
 
 _MARKERS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("cn_dun", HEADING_CN_DUN),

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .model import Provenance, Reference
-from .parse_metadata import normalise_doc_number
-from .patterns import BOOK_TITLE, DOC_NUMBER
+from ..model import Provenance, Reference
+from ..patterns import BOOK_TITLE, DOC_NUMBER
+from .metadata import normalise_doc_number
 
 # how far after 》 a doc number may start and still belong to that title: "》（" or "》(…"
 _PAIR_GAP = 3

@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from .blocks import TableBlock
-from .normalize import Item, NormalizedDocument, Para, join_text, starts_heading
-from .patterns import (
+from ..blocks import TableBlock
+from ..layout.normalize import Item, NormalizedDocument, Para
+from ..patterns import (
     ATTACHMENT_ITEM,
     ATTACHMENT_LIST,
     ATTACHMENT_START,
@@ -31,6 +31,7 @@ from .patterns import (
     PRINTED_BY,
     TITLE_END,
 )
+from ..text.joining import join_text, starts_heading
 
 _TITLE_SEARCH_DEPTH = 30
 _MAX_TITLE = 120

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 import regex
 
-from .blocks import TableBlock
-from .deadlines import parse_deadline
-from .model import FormItem, Provenance, TableRow
-from .patterns import MEASURE_UNIT, ROW_NUMBER
-from .units import UnitReader
+from ..blocks import TableBlock
+from ..model import FormItem, Provenance, TableRow
+from ..patterns import MEASURE_UNIT, ROW_NUMBER
+from ..units.deadlines import parse_deadline
+from ..units.roles import UnitReader
 
 _UNITS_HEADER = regex.compile(r"责任(?:单位|部门|处室|主体)|牵头(?:单位|部门)|承办单位")
 _SUPPORT_HEADER = regex.compile(r"配合(?:单位|部门)|协办")

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import regex
 
-from .deadlines import find_deadlines, parse_deadline
-from .model import Milestone, Section, SpecialAction, Task
-from .parse_outline import HeadingNode, Outline
+from ..model import Milestone, Section, SpecialAction, Task
+from ..units.deadlines import find_deadlines, parse_deadline
+from .outline import HeadingNode, Outline
 
 # "自查自纠 (2023年10月31日前)" / "动员部署阶段（2024年5月—6月）"
 _PHASE = regex.compile(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from .patterns import SPACE_BETWEEN_CJK, WHITESPACE_RUN
+from ..patterns import SPACE_BETWEEN_CJK, WHITESPACE_RUN
 
 _CONTEXT = 3
 

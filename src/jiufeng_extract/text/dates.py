@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .patterns import DATE_ARABIC, DATE_CHINESE, DATE_ISO
+from ..patterns import DATE_ARABIC, DATE_CHINESE, DATE_ISO
 
 _CN_DIGIT = {
     "〇": 0,

@@ -10,8 +10,8 @@ from datetime import date
 
 import regex
 
-from .dates import chinese_number
-from .model import Deadline, DeadlineKind
+from ..model import Deadline, DeadlineKind
+from ..text.dates import chinese_number
 
 _ONGOING = regex.compile(r"持续|长期|常态化|每年|每季度|每月|日常|全年|及时|定期|逐年")
 _Y = r"(?:(?P<{0}y>(?:19|20)\d{{2}})\s*年)?"

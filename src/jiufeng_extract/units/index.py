@@ -10,9 +10,9 @@ from collections import Counter
 
 from pydantic import Field
 
-from .model import Circular, Deadline, RoleScope, StrictModel, TableRow, UnitRole
-from .textdiff import clip
-from .unit_names import UnitNames
+from ..model import Circular, Deadline, RoleScope, StrictModel, TableRow, UnitRole
+from ..text.compare import clip
+from .names import UnitNames
 
 
 class Duty(StrictModel):

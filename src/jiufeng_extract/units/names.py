@@ -18,8 +18,8 @@ from pathlib import Path
 import regex
 from pydantic import BaseModel, ConfigDict
 
-from .errors import UsageError, describe
-from .patterns import ORG_SUFFIX, WHITESPACE_RUN
+from ..errors import UsageError, describe
+from ..patterns import ORG_SUFFIX, WHITESPACE_RUN
 
 _LEVELS = ("国家", "中央", "省", "自治区", "市", "州", "区", "县", "兵团")
 # any place name before a known body: "浦东新区", "杭州市", "延边朝鲜族自治州"

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Assignment, RoleScope, UnitRole, Units
-from .patterns import (
+from ..model import Assignment, RoleScope, UnitRole, Units
+from ..patterns import (
     UNIT_ACTION_LEAD,
     UNIT_INCLUDES,
     UNIT_LEAD_FIRST,
@@ -30,7 +30,7 @@ from .patterns import (
     UNIT_SEPARATOR,
     UNIT_TOGETHER_WITH,
 )
-from .unit_names import UnitNames
+from .names import UnitNames
 
 _CLAUSE_END = "，,；;。\n"
 # a bracketed note is replaced by one private-use character so that it stays where it was

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .errors import EncryptedError, InputError, describe
+from ...errors import EncryptedError, InputError, describe
 
 if TYPE_CHECKING:
     import pypdfium2

@@ -31,12 +31,12 @@ from typing import Any
 
 import regex
 
-from .blocks import Block, Line, TableBlock
-from .errors import GarbledTextError, NoTextLayerError
-from .model import Warning
-from .normalize import join_text, starts_structure
-from .patterns import PAGE_NUMBER, ROW_NUMBER
-from .pdf_pages import RawPage, read_pages
+from ...blocks import Block, Line, TableBlock
+from ...errors import GarbledTextError, NoTextLayerError
+from ...model import Warning
+from ...patterns import PAGE_NUMBER, ROW_NUMBER
+from ...text.joining import join_text, starts_structure
+from .pages import RawPage, read_pages
 
 # margins in which running headers and footers live, as a share of the page height; page
 # numbers sit a little further in (a landscape page's footer is higher up on its short side)
