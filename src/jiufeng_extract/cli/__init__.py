@@ -1,6 +1,16 @@
-"""The ``jiufeng`` command: one module per command over the library; no parsing logic here.
-May import anything below it; nothing imports it."""
+"""The ``jiufeng`` command: one module per command, a thin layer over the library (no parsing
+logic here). May import any room below it; nothing in the package imports it."""
 
-from .app import app, main
+# Each module registers its commands on import; --help lists them in this order.
+# isort: off
+from . import extract, units, diff, batch, schema  # noqa: F401
+
+# isort: on
+from .app import app
+
+
+def main() -> None:
+    app()
+
 
 __all__ = ["app", "main"]

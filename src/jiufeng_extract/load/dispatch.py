@@ -15,7 +15,7 @@ from ..errors import InputError
 from ..model import SourceFormat, Warning
 from ..options import ExtractOptions
 from .legacy_word import legacy_word_to_docx
-from .pdf.reader import load_pdf
+from .pdf import load_pdf
 from .plain_text import load_text
 from .web_page import load_html
 from .word import load_docx

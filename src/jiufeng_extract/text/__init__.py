@@ -1,1 +1,2 @@
-"""TODO"""
+"""Shared Chinese text rules: numerals and dates, line joining, character-level comparison.
+Imports the foundation (patterns, model, errors) only."""

@@ -1,0 +1,67 @@
+"""``jiufeng validate`` and ``jiufeng schema``: extracted files against the output schema,
+and the schema itself."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..errors import EXIT_STRICT
+from .app import (
+    app,
+    run,
+    stderr,
+)
+
+if TYPE_CHECKING:
+    pass
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="JSON or YAML files written by extract.")],
+) -> None:
+    """Check extracted files against the output schema; exit 1 if any is invalid."""
+    from ..emit.validate import validate_file
+
+    def body() -> int:
+        invalid = 0
+        for path in files:
+            problems = validate_file(path)
+            if not problems:
+                print(f"{path}: valid")
+                continue
+            invalid += 1
+            for problem in problems:
+                print(f"{path}: {problem}")
+        if len(files) > 1:
+            stderr(f"{len(files) - invalid} valid, {invalid} invalid")
+        return EXIT_STRICT if invalid else 0
+
+    raise typer.Exit(run(body, debug=False))
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="Directory to write the schema files into; stdout if omitted."
+        ),
+    ] = None,
+) -> None:
+    """Write the JSON Schema of the output (the committed copy lives in schemas/)."""
+    from ..emit.schema import schema_files, write_schemas
+
+    def body() -> None:
+        if output is None:
+            for text in schema_files().values():
+                sys.stdout.write(text)
+            return
+        for path in write_schemas(output):
+            stderr(f"wrote {path}")
+
+    run(body, debug=False)
