@@ -23,6 +23,7 @@ demo: install
 lint: dev
 	$(BIN)/ruff check src tests samples bench fuzz
 	$(BIN)/ruff format --check src tests samples bench fuzz
+	$(BIN)/lint-imports --no-cache
 
 typecheck: dev
 	$(BIN)/mypy

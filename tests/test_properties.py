@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import SAMPLES
 from jiufeng_extract import JiufengError, extract_text
-from jiufeng_extract.emit.validate import schema_problems
+from jiufeng_extract.validate import schema_problems
 
 SEEDS = [
     (SAMPLES / name).read_text(encoding="utf-8")

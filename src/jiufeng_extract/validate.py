@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from ..errors import describe
-from .schema import circular_schema
+from .emit.schema import circular_schema
+from .errors import describe
 
 _MAX_PROBLEMS = 20
 
@@ -44,7 +44,7 @@ def index_problems(document: dict[str, Any]) -> list[str]:
     """An ``index.json`` written by ``jiufeng batch`` (it sits beside the outputs)."""
     from pydantic import ValidationError
 
-    from ..batch.index import BatchIndex
+    from .batch.index import BatchIndex
 
     try:
         BatchIndex.model_validate(document)

@@ -25,7 +25,7 @@ def validate(
     files: Annotated[list[Path], typer.Argument(help="JSON or YAML files written by extract.")],
 ) -> None:
     """Check extracted files against the output schema; exit 1 if any is invalid."""
-    from ..emit.validate import validate_file
+    from ..validate import validate_file
 
     def body() -> int:
         invalid = 0
