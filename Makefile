@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint typecheck pytest install dev samples golden schema bench fuzz clean
+.PHONY: demo test lint typecheck pytest install dev samples golden schema bench fuzz eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,8 @@ demo: install
 	@sed -n '1,40p' out/shanghai-2023.json
 
 lint: dev
-	$(BIN)/ruff check src tests samples bench fuzz
-	$(BIN)/ruff format --check src tests samples bench fuzz
+	$(BIN)/ruff check src tests samples bench fuzz eval
+	$(BIN)/ruff format --check src tests samples bench fuzz eval
 	$(BIN)/lint-imports --no-cache
 
 typecheck: dev
@@ -45,6 +45,11 @@ samples: dev
 # writes bench/results.json and bench/results.md (about a minute; not part of make test).
 bench: dev
 	$(BIN)/python bench/run.py
+
+# Accuracy on the real documents of corpus/ against their keys: per-field figures on stdout,
+# every miss in eval/results.md (tests/test_eval.py holds eval/baseline.json).
+eval: dev
+	$(BIN)/python eval/run.py
 
 # Fuzz the loaders for FUZZ_SECONDS (default 120) with atheris; crashes go to fuzz/findings/.
 fuzz: dev

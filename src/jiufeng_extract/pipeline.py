@@ -11,10 +11,11 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
-from .blocks import LoadedDocument, TableBlock
+from .blocks import Block, Line, LoadedDocument, TableBlock
 from .errors import NotACircularError, StrictModeError
 from .layout.normalize import Item, Para, normalize
 from .link.rows import check_roles, fill_categories, link_rows
@@ -24,6 +25,7 @@ from .model import (
     AttachmentKind,
     Circular,
     FormItem,
+    Metadata,
     Provenance,
     Source,
     SourceFormat,
@@ -38,6 +40,7 @@ from .parse.references import find_references
 from .parse.segment import Segments, segment
 from .parse.tables import is_responsibility_table, parse_form, parse_responsibility, to_table_rows
 from .parse.tasks import build_structure
+from .text.script import Unfolder, clean, fold
 from .units.names import UnitNames
 from .units.roles import UnitReader, says_first_is_lead
 
@@ -78,16 +81,39 @@ def _finish(circular: Circular, options: ExtractOptions) -> Circular:
 
 
 def build_circular(loaded: LoadedDocument, names: UnitNames | None = None) -> Circular:
+    blocks = [_map_text(block, clean) for block in loaded.blocks]
+    unfolder = Unfolder([text for block in blocks for text in _block_texts(block)])
+    if unfolder.changed:  # Traditional script: parse the folded text, print the original
+        blocks = [_map_text(block, fold) for block in blocks]
+    circular = _build(replace(loaded, blocks=blocks), names)
+    if not unfolder.changed:
+        return circular
+    dump = circular.model_dump()
+    dump.update(unfolder.unfold_tree({k: v for k, v in dump.items() if k != "source"}))
+    return Circular.model_validate(dump)
+
+
+def _map_text(block: Block, change: Callable[[str], str]) -> Block:
+    if isinstance(block, Line):
+        return replace(block, text=change(block.text))
+    return replace(block, rows=[[change(cell) for cell in row] for row in block.rows])
+
+
+def _block_texts(block: Block) -> list[str]:
+    return [block.text] if isinstance(block, Line) else [c for row in block.rows for c in row]
+
+
+def _build(loaded: LoadedDocument, names: UnitNames | None) -> Circular:
     normalized = normalize(loaded.blocks)
     seg = segment(normalized)
     outline = parse_outline(seg.main)
-    if seg.title is None and not outline.headings:
+    metadata = build_metadata(seg)
+    if seg.title is None and not outline.headings and not _has_document_parts(seg, metadata):
         raise NotACircularError(
-            "no circular found: no title (关于…的通知 / …工作要点) "
-            "and no numbered outline (一、 （一） 1.)",
+            "no circular found: no title, 发文字号, 主送机关, signature, date or numbered "
+            "outline (一、 （一） 1.)",
             loaded.path,
         )
-    metadata = build_metadata(seg)
     year = document_year(metadata)
     structure = build_structure(outline, year)
     attachments, attachment_warnings = build_attachments(seg)
@@ -120,6 +146,19 @@ def build_circular(loaded: LoadedDocument, names: UnitNames | None = None) -> Ci
         warnings=warnings,
         # banner lines before the title, then everything normalize recognised as chrome
         furniture=[p.text for p in seg.head if not p.furniture] + normalized.furniture,
+    )
+
+
+def _has_document_parts(seg: Segments, metadata: Metadata) -> bool:
+    """Any 公文 element at all: a page that starts at the 主送机关, or has only a number and a
+    date, is still a circular (with what it shows), not 'no circular'."""
+    return bool(
+        metadata.doc_number
+        or metadata.recipients
+        or metadata.issuers
+        or metadata.signed_date
+        or seg.attachment_list
+        or seg.attachments
     )
 
 

@@ -35,6 +35,8 @@ _PROSE = regex.compile(r"[，、；,]")
 # hard-wrapped text: at least this share of the longer lines have the same width
 _WRAP_SHARE = 0.3
 _MIN_WRAP_WIDTH = 15
+# share of lines after an empty line above which empty lines are spacing, not paragraph breaks
+_ALL_SPACED = 0.8
 # the rest of a heading cut by a page break is at most this long
 _MAX_HEADING_TAIL = 20
 
@@ -46,6 +48,8 @@ class Para:
     furniture: bool = False
     # length of the last physical line joined into this paragraph (hard-wrap detection)
     last_line: int = -1
+    # an empty line stood before this one in the source: a paragraph break the writer made
+    after_blank: bool = False
 
     @property
     def last_line_length(self) -> int:
@@ -65,6 +69,7 @@ class NormalizedDocument:
 def normalize(blocks: list[Block]) -> NormalizedDocument:
     doc = NormalizedDocument(items=[])
     lines: list[Para | TableBlock] = []
+    blocks, after_blank = _drop_empty_lines(blocks)
     for block in _group_text_tables(blocks):
         if isinstance(block, TableBlock):
             lines.append(_clean_table(block))
@@ -75,9 +80,34 @@ def normalize(blocks: list[Block]) -> NormalizedDocument:
         furniture = block.furniture or bool(PAGE_NUMBER.match(text) or WEB_CHROME.match(text))
         if furniture:
             doc.furniture.append(text)
-        lines.append(Para(text, block.provenance, furniture=furniture))
-    doc.items = _join_wrapped(lines, doc.warnings)
+        blank = id(block) in after_blank
+        lines.append(Para(text, block.provenance, furniture=furniture, after_blank=blank))
+    doc.items = _join_wrapped(_blank_lines_meaningful(lines), doc.warnings)
     return doc
+
+
+def _drop_empty_lines(blocks: list[Block]) -> tuple[list[Block], set[int]]:
+    """The blocks without empty lines, and (by identity) the lines that followed one."""
+    kept: list[Block] = []
+    after: set[int] = set()
+    blank = False
+    for block in blocks:
+        if isinstance(block, Line) and not block.text.strip():
+            blank = True
+            continue
+        if blank:
+            after.add(id(block))
+        kept.append(block)
+        blank = False
+    return kept, after
+
+
+def _blank_lines_meaningful(lines: list[Item]) -> list[Item]:
+    """A page that puts an empty line after every line says nothing by it: forget them there."""
+    paras = [p for p in lines if isinstance(p, Para)]
+    if paras and sum(p.after_blank for p in paras) >= _ALL_SPACED * len(paras):
+        return [replace(p, after_blank=False) if isinstance(p, Para) else p for p in lines]
+    return lines
 
 
 def clean_line(text: str) -> str:
@@ -157,6 +187,8 @@ def _ends_sentence(text: str) -> bool:
 def _should_join(a: Para, b: Para, width: int | None, page_break: bool) -> bool:
     """``page_break``: page furniture (a page number, a running header) lies between a and b."""
     if a.furniture or b.furniture or _ends_sentence(a.text) or starts_structure(b.text):
+        return False
+    if b.after_blank and not page_break:
         return False
     if width is not None:
         return a.last_line_length >= width - 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 import charset_normalizer
 
@@ -53,11 +54,17 @@ def decode_bytes(data: bytes, path: str, declared: str | None = None) -> str:
 
 
 def text_ratio(text: str) -> float:
-    """Share of characters a document is made of: Han, printable ASCII, CJK punctuation, spaces."""
+    """Share of characters a document is made of: anything printable, any space (U+3000 and
+    NBSP indent most text copied out of Word or a web page), and zero-width format marks."""
     if not text:
         return 0.0
-    good = sum(1 for c in text if c in "\n\r\t\f" or c.isprintable())
+    good = sum(1 for c in text if c.isprintable() or c.isspace() or _is_format(c))
     return good / len(text)
+
+
+def _is_format(char: str) -> bool:
+    """Zero-width spaces, joiners and marks (category Cf): debris of web pages, not binary."""
+    return unicodedata.category(char) == "Cf"
 
 
 def _decode_utf16_without_bom(data: bytes, path: str) -> str:

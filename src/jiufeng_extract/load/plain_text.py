@@ -17,8 +17,10 @@ def text_to_lines(text: str) -> tuple[list[Line], int | None]:
         for i, piece in enumerate(pieces):
             if i > 0:
                 page += 1
-            if piece.strip():
-                lines.append(Line(piece, page=page if paged else None, line=number))
+            # empty lines are kept: they are the paragraph breaks of a text that has them
+            lines.append(
+                Line(piece if piece.strip() else "", page=page if paged else None, line=number)
+            )
     return lines, (page if paged else None)
 
 

@@ -37,6 +37,8 @@ _TITLE_SEARCH_DEPTH = 30
 _MAX_TITLE = 120
 _MAX_ORG_LINE = 80
 _ENCLOSURE_SIMILARITY = 0.8
+# lines after the title that may hold its 发文字号 or repeat it
+_COVER_LINES = 3
 
 
 @dataclass
@@ -212,8 +214,15 @@ def _para_at(content: list[Item], index: int) -> Para | None:
 def _split_cover_and_main(body: list[Item], seg: Segments) -> None:
     content = [p for p in body if not (isinstance(p, Para) and p.furniture)]
     i = 0
-    if (para := _para_at(content, i)) and _is_doc_number_line(para):
-        seg.doc_number_line = para
+    # between the title and the 主送机关: the 发文字号, and mirrors print the title again
+    for _ in range(_COVER_LINES):
+        para = _para_at(content, i)
+        if para is None:
+            break
+        if seg.doc_number_line is None and _is_doc_number_line(para, seg.title):
+            seg.doc_number_line = para
+        elif not (seg.title is not None and _same_title(para.text, seg.title.text)):
+            break
         i += 1
     if (para := _para_at(content, i)) and _is_recipients(para.text):
         seg.recipients = para
@@ -245,8 +254,18 @@ def _split_cover_and_main(body: list[Item], seg: Segments) -> None:
     ]
 
 
-def _is_doc_number_line(para: Para) -> bool:
-    return len(para.text) <= 40 and bool(DOC_NUMBER.search(para.text))
+def _is_doc_number_line(para: Para, title: Para | None = None) -> bool:
+    """A line that holds the 发文字号, alone or after the title printed again."""
+    text = para.text
+    if title is not None and text.startswith(title.text):
+        text = text[len(title.text) :]
+    return len(text) <= 40 and bool(DOC_NUMBER.search(text))
+
+
+def _same_title(text: str, title: str) -> bool:
+    return text == title or (
+        len(title) >= 8 and text.startswith(title) and len(text) < len(title) + 30
+    )
 
 
 def _is_recipients(text: str) -> bool:

@@ -1,0 +1,112 @@
+"""Mechanisms that real published pages need, each on a case written here (not from corpus/):
+full-width indentation, Traditional script, pinyin debris, blank-line paragraphs, pages that
+start at the 主送机关, and text that has no 公文 element at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from jiufeng_extract import extract_text
+from jiufeng_extract.errors import NotACircularError
+from jiufeng_extract.load.decode import check_text
+from jiufeng_extract.text.script import Unfolder, clean, fold
+
+NOTICE = """某某县卫生健康局关于印发2025年行风建设工作要点的通知
+某卫发〔2025〕8号
+各乡镇卫生院，县直各医疗卫生单位：
+{i}现将《2025年行风建设工作要点》印发给你们，请认真贯彻落实。
+某某县卫生健康局
+2025年3月4日
+2025年行风建设工作要点
+一、加强组织领导
+{i}各单位要把行风建设摆上重要位置。
+二、开展专项整治
+{i}聚焦群众反映强烈的突出问题，开展集中整治。
+三、强化监督考核
+{i}将行风建设纳入年度考核。
+"""
+
+
+def _summary(text: str) -> tuple[object, ...]:
+    c = extract_text(text)
+    m = c.metadata
+    return (
+        m.title,
+        m.doc_number,
+        tuple(m.recipients),
+        tuple(m.issuers),
+        m.signed_date,
+        m.enclosure_title,
+        tuple((t.number, t.title) for t in c.tasks),
+    )
+
+
+def test_full_width_indentation_reads_like_ascii_spaces() -> None:
+    assert check_text(NOTICE.format(i="\u3000\u3000"), "x.txt")  # not "binary data"
+    with_u3000 = _summary(NOTICE.format(i="\u3000\u3000"))
+    with_nbsp = _summary(NOTICE.format(i="\u00a0\u00a0"))
+    with_ascii = _summary(NOTICE.format(i="  "))
+    assert with_u3000 == with_ascii == with_nbsp
+    assert with_ascii[1] == "某卫发〔2025〕8号"
+    assert [t[1] for t in with_ascii[6]] == ["加强组织领导", "开展专项整治", "强化监督考核"]
+
+
+def test_traditional_script_is_parsed_and_printed_as_traditional() -> None:
+    simplified = _summary(NOTICE.format(i=""))
+    traditional_text = fold_back(NOTICE.format(i=""))
+    traditional = _summary(traditional_text)
+    assert traditional[0] == "某某縣衛生健康局關於印發2025年行風建設工作要點的通知"
+    assert traditional[1] == "某衛發〔2025〕8號"
+    assert [t[1] for t in traditional[6]] == [fold_back(t[1]) for t in simplified[6]]
+    assert fold(traditional[0] or "") == simplified[0]
+    assert traditional[4] == simplified[4]
+
+
+def fold_back(text: str) -> str:
+    import opencc
+
+    out: str = opencc.OpenCC("s2t").convert(text)
+    return out
+
+
+def test_pinyin_after_characters_and_zero_width_marks_are_debris() -> None:
+    assert clean("關於印發(fā)通知\u200b&nbsp;") == "關於印發通知 "
+    assert clean("⾏政") == "行政"  # a Kangxi radical → the ordinary character
+    text = NOTICE.format(i="").replace("印发", "印发(fā)").replace("卫生", "卫(wèi)生")
+    assert _summary(text) == _summary(NOTICE.format(i=""))
+
+
+def test_unfolder_keeps_the_printed_characters() -> None:
+    unfolder = Unfolder(["長春市人民政府", "關於印發方案的通知"])
+    assert unfolder.changed
+    assert unfolder.unfold("关于印发方案的通知") == "關於印發方案的通知"
+    assert unfolder.unfold("长春市人民政府关于") == "長春市人民政府關於"  # across two lines
+    assert not Unfolder(["关于印发方案的通知"]).changed
+
+
+def test_blank_lines_are_paragraph_breaks() -> None:
+    text = (
+        "某市卫生局关于同意设立某某医院的批复\n\n某市卫生局关于同意设立某某医院的批复\n"
+        "（某卫复〔2012〕3号）\n\n某某医院：\n你院请示收悉。经研究，同意设立。\n\n二〇一二年五月六日\n"
+    )
+    c = extract_text(text)
+    assert c.metadata.title == "某市卫生局关于同意设立某某医院的批复"
+    assert c.metadata.doc_type == "批复"
+    assert c.metadata.recipients == ["某某医院"]
+    assert c.metadata.doc_number == "某卫复〔2012〕3号"
+
+
+def test_a_page_that_starts_at_the_recipients_is_not_refused() -> None:
+    text = (
+        "各乡镇人民政府，县政府各部门：\n现将有关事项通知如下，请遵照执行。\n"
+        "某某县人民政府办公室\n2021年1月25日\n"
+    )
+    c = extract_text(text)
+    assert c.metadata.title is None
+    assert c.metadata.recipients == ["各乡镇人民政府", "县政府各部门"]
+    assert str(c.metadata.signed_date) == "2021-01-25"
+
+
+def test_text_without_any_document_part_is_still_refused() -> None:
+    with pytest.raises(NotACircularError):
+        extract_text("今天天气很好，我们去公园散步。\n晚上回家吃饭。\n")
