@@ -110,3 +110,33 @@ def test_a_page_that_starts_at_the_recipients_is_not_refused() -> None:
 def test_text_without_any_document_part_is_still_refused() -> None:
     with pytest.raises(NotACircularError):
         extract_text("今天天气很好，我们去公园散步。\n晚上回家吃饭。\n")
+
+
+@pytest.mark.parametrize(
+    ("date_line", "issuers", "number"),
+    [
+        ("某某县卫生健康局\n二○二四年三月五日", ["某某县卫生健康局"], None),  # U+25CB as zero
+        ("某某县卫生健康局\n二O二四年三月五日。", ["某某县卫生健康局"], None),  # Latin O, a 。
+        ("某某县卫生健康局2024年3月5日", ["某某县卫生健康局"], None),  # issuer and date on a line
+        ("??2024年3月5日", [], None),  # lost indentation before the date
+        ("某卫发〔2024〕6号 2024年3月5日", [], "某卫发〔2024〕6号"),
+    ],
+)
+def test_signature_dates_as_real_pages_print_them(
+    date_line: str, issuers: list[str], number: str | None
+) -> None:
+    text = f"各乡镇卫生院：\n现将有关事项通知如下。\n{date_line}\n"
+    c = extract_text(text)
+    assert str(c.metadata.signed_date) == "2024-03-05"
+    assert c.metadata.issuers == issuers
+    assert c.metadata.doc_number == number
+
+
+def test_a_single_enclosure_line_above_the_signature_is_the_list() -> None:
+    text = (
+        "各科室：\n现将任务分解表印发给你们，请抓好落实。\n附件：某某工作任务分解表\n"
+        "某某区人民政府办公室\n2021年1月25日\n（此件公开发布）\n"
+    )
+    c = extract_text(text)
+    assert str(c.metadata.signed_date) == "2021-01-25"
+    assert c.metadata.issuers == ["某某区人民政府办公室"]

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+import regex
+
 from ..blocks import TableBlock
 from ..layout.normalize import Item, NormalizedDocument, Para
 from ..patterns import (
@@ -22,6 +24,7 @@ from ..patterns import (
     ATTACHMENT_START,
     CLOSING_FORMULA,
     COPY_TO,
+    DATE_AT_END,
     DATE_LINE,
     DOC_NUMBER,
     ENCLOSING_TITLE,
@@ -39,6 +42,8 @@ _MAX_ORG_LINE = 80
 _ENCLOSURE_SIMILARITY = 0.8
 # lines after the title that may hold its 发文字号 or repeat it
 _COVER_LINES = 3
+# lines between a 附件说明 and the 成文日期 below it (issuers, at most three)
+_SIGNATURE_REACH = 4
 
 
 @dataclass
@@ -167,9 +172,18 @@ def _is_list(rest: str, body: list[Item], index: int) -> bool:
     """'附件：1.X' is a list; '附件：X' is a list when an attachment starts later on."""
     if ATTACHMENT_ITEM.match(rest):
         return True
+    if _signature_follows(body, index):
+        return True
     return any(
         isinstance(p, Para) and _attachment_start(p.text) is not None for p in body[index + 1 :]
     )
+
+
+def _signature_follows(body: list[Item], index: int) -> bool:
+    """The 成文日期 follows within a few lines: '附件：X' is then the 附件说明 above the
+    signature, not the start of the attachment."""
+    nearby = body[index + 1 : index + 1 + _SIGNATURE_REACH]
+    return any(isinstance(p, Para) and DATE_AT_END.match(p.text) for p in nearby)
 
 
 def _attachment_start(text: str) -> tuple[str | None, str] | None:
@@ -273,11 +287,31 @@ def _is_recipients(text: str) -> bool:
 
 
 def _find_signed_date(content: list[Item], start: int, seg: Segments) -> int | None:
+    """The 成文日期 line: a date alone, or a date after the issuer, the 发文字号 or debris on
+    the same line (the issuer and number then count as what they are)."""
     for i in range(start, len(content)):
         item = content[i]
-        if isinstance(item, Para) and DATE_LINE.match(item.text):
+        if not isinstance(item, Para):
+            continue
+        if DATE_LINE.match(item.text):
             seg.signed_date = item
             return i
+        match = DATE_AT_END.match(item.text)
+        if match is None:
+            continue
+        before = match.group("before").strip()
+        if not regex.search(r"\p{Han}", before):
+            pass  # debris such as "??" or "|"
+        elif is_org_line(before):
+            content[i:i] = [Para(before, item.provenance)]  # the issuer, then the date
+            i += 1
+        elif DOC_NUMBER.fullmatch(before) and seg.doc_number_line is None:
+            seg.doc_number_line = Para(before, item.provenance)
+        else:
+            continue
+        seg.signed_date = Para(match.group("date"), item.provenance)
+        content[i] = seg.signed_date
+        return i
     return None
 
 

@@ -8,6 +8,10 @@ from ..patterns import DATE_ARABIC, DATE_CHINESE, DATE_ISO
 
 _CN_DIGIT = {
     "〇": 0,
+    "○": 0,
+    "O": 0,
+    "o": 0,
+    "０": 0,
     "零": 0,
     "一": 1,
     "二": 2,
