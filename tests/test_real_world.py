@@ -140,3 +140,14 @@ def test_a_single_enclosure_line_above_the_signature_is_the_list() -> None:
     c = extract_text(text)
     assert str(c.metadata.signed_date) == "2021-01-25"
     assert c.metadata.issuers == ["某某区人民政府办公室"]
+
+
+def test_recipients_below_site_chrome_and_never_a_widget_line() -> None:
+    text = (
+        "某市卫生健康委关于做好某项工作的通知\n发布时间：2024-05-06\n浏览次数：\n"
+        "字号：[大 中 小]\n打印本页\n各区卫生健康委，委属各单位：\n现将有关事项通知如下。\n"
+        "某市卫生健康委\n2024年5月6日\n"
+    )
+    c = extract_text(text)
+    assert c.metadata.recipients == ["各区卫生健康委", "委属各单位"]
+    assert c.metadata.title == "某市卫生健康委关于做好某项工作的通知"

@@ -33,6 +33,7 @@ from ..patterns import (
     ORG_SUFFIX,
     PRINTED_BY,
     TITLE_END,
+    WEB_CHROME,
 )
 from ..text.joining import join_text, starts_heading
 
@@ -44,6 +45,9 @@ _ENCLOSURE_SIMILARITY = 0.8
 _COVER_LINES = 3
 # lines between a 附件说明 and the 成文日期 below it (issuers, at most three)
 _SIGNATURE_REACH = 4
+# lines of chrome that may stand between the title and the 主送机关
+_RECIPIENT_REACH = 6
+_MAX_WIDGET_LABEL = 5
 
 
 @dataclass
@@ -238,9 +242,10 @@ def _split_cover_and_main(body: list[Item], seg: Segments) -> None:
         elif not (seg.title is not None and _same_title(para.text, seg.title.text)):
             break
         i += 1
-    if (para := _para_at(content, i)) and _is_recipients(para.text):
-        seg.recipients = para
-        i += 1
+    if (found := _find_recipients(content, i)) is not None:
+        seg.head += [p for p in content[i:found] if isinstance(p, Para)]
+        seg.recipients = _para_at(content, found)
+        i = found + 1
     date_at = _find_signed_date(content, i, seg)
     if date_at is None:
         seg.cover, seg.main = [], content[i:]
@@ -284,6 +289,39 @@ def _same_title(text: str, title: str) -> bool:
 
 def _is_recipients(text: str) -> bool:
     return text.endswith(("：", ":")) and not starts_heading(text) and len(text) < 600
+
+
+def _find_recipients(content: list[Item], start: int) -> int | None:
+    """The 主送机关 line: next after the title and number, or below a few lines of site chrome
+    (浏览次数, 字号 大中小, 打印). It names organisations; a widget line ending in a colon does
+    not, and a sentence of the text ends the search."""
+    for j in range(start, min(len(content), start + _RECIPIENT_REACH)):
+        para = _para_at(content, j)
+        if para is None:
+            return None
+        text = para.text
+        if (
+            _is_recipients(text)
+            and not _is_widget(text)
+            and (j == start or _names_organisations(text))
+        ):
+            return j
+        if "。" in para.text or starts_heading(para.text) or DATE_LINE.match(para.text):
+            return None
+    return None
+
+
+def _is_widget(text: str) -> bool:
+    """A page's label or control ending in a colon (浏览次数：, 字号：), not a 主送机关."""
+    label = text.rstrip("：: ")
+    if META_LABEL.match(text) or WEB_CHROME.match(text):
+        return True
+    return len(label) <= _MAX_WIDGET_LABEL and not ORG_SUFFIX.search(label)
+
+
+def _names_organisations(text: str) -> bool:
+    pieces = regex.split(r"[、，,；;]", text.rstrip("：:"))
+    return any(p.startswith("各") or ORG_SUFFIX.search(p.strip(")）")) for p in pieces if p)
 
 
 def _find_signed_date(content: list[Item], start: int, seg: Segments) -> int | None:
