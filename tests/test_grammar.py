@@ -173,4 +173,8 @@ def test_title_split_at_first_full_stop() -> None:
 def test_doc_type_from_title() -> None:
     assert doc_type("关于印发…工作要点的通知") == "通知"
     assert doc_type("关于…的意见") == "意见"
-    assert doc_type("2024年纠风工作要点") is None
+    # a plan issued on its own counts by its own kind (it names no 公文 kind of the 条例)
+    assert doc_type("2024年纠风工作要点") == "要点"
+    assert doc_type("某某医院医德医风专项整治活动实施方案") == "方案"
+    assert doc_type("某某市城乡居民医疗保险办法") == "办法"
+    assert doc_type("某某情况汇总") is None

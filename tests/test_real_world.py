@@ -151,3 +151,61 @@ def test_recipients_below_site_chrome_and_never_a_widget_line() -> None:
     c = extract_text(text)
     assert c.metadata.recipients == ["各区卫生健康委", "委属各单位"]
     assert c.metadata.title == "某市卫生健康委关于做好某项工作的通知"
+
+
+def test_a_page_run_onto_one_line_is_cut_where_the_grammar_says() -> None:
+    text = (
+        "某市人民政府关于同意设立某某节的批复 某函〔2019〕12号 某市卫生健康委: "
+        "你委《关于设立某某节的请示》收悉。经研究，同意自2020年起设立某某节。"
+        "一、加强组织领导。各单位要高度重视。二、做好宣传工作。要广泛宣传。"
+        "某市人民政府 2019年11月3日\n"
+    )
+    c = extract_text(text)
+    assert c.metadata.title == "某市人民政府关于同意设立某某节的批复"
+    assert c.metadata.doc_number == "某函〔2019〕12号"
+    assert c.metadata.recipients == ["某市卫生健康委"]
+    assert c.metadata.doc_type == "批复"
+
+
+def test_letter_spaced_titles_are_not_cut() -> None:
+    from jiufeng_extract.layout.runs import split_runs
+    from jiufeng_extract.model import Provenance
+
+    text = (
+        "某某市医疗服务协议书 医 疗 服 务 协 议 书 "
+        + "为规范医疗服务行为，根据有关规定，制定本协议。" * 6
+    )
+    pieces = [t for t, _ in split_runs([(text, Provenance())])]
+    assert any("医 疗 服 务 协 议 书" in piece for piece in pieces)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "发布时间：2024-05-06 10:00",
+        "公开日期: 2024-05-06 09:22",
+        "【公布日期】2024-05-06",
+        "时间:2024-05-06 08:47:09 来源:某某网",
+        "文章来源:某某委 浏览量: 发表时间:2024-05-06 10:49",
+    ],
+)
+def test_site_date_labels_in_their_forms(line: str) -> None:
+    text = f"某县卫生健康局关于做好某项工作的通知\n{line}\n各乡镇卫生院：\n现将有关事项通知如下。\n"
+    assert str(extract_text(text).metadata.published_date) == "2024-05-06"
+
+
+def test_without_a_title_the_closing_formula_names_the_kind() -> None:
+    text = (
+        "某某医院：\n你院请示收悉。经研究，同意你院设立某某科。\n特此批复。\n"
+        "某市卫生局\n2015年3月2日\n"
+    )
+    c = extract_text(text)
+    assert c.metadata.title is None
+    assert c.metadata.doc_type == "批复"
+
+
+def test_a_title_with_a_short_note_after_it() -> None:
+    text = "关于某项监测情况的通报(7月2日)\n各市卫生健康委：\n现将监测情况通报如下。\n"
+    c = extract_text(text)
+    assert c.metadata.title == "关于某项监测情况的通报(7月2日)"
+    assert c.metadata.doc_type == "通报"

@@ -85,7 +85,11 @@ class Metadata(StrictModel):
     title: str | None = None
     doc_number: str | None = Field(None, description="发文字号 with brackets normalised to 〔〕")
     doc_number_parts: DocNumberParts | None = None
-    doc_type: str | None = Field(None, description="条例 Art. 8 type read from the title")
+    doc_type: str | None = Field(
+        None,
+        description="条例 Art. 8 type read from the title (else from a closing formula such as "
+        "特此批复); a plan or rules issued on their own: their kind (方案, 要点, 办法)",
+    )
     issuers: list[str] = Field(default_factory=list, description="发文机关, in printed order")
     recipients: list[str] = Field(default_factory=list, description="主送机关 items")
     signed_date: dt.date | None = Field(None, description="成文日期")

@@ -65,10 +65,14 @@ DATE_AT_END = regex.compile(
 )
 
 # --- web metadata blocks: "标 题：…", "发文字号：…", "印发日期: 2023-07-31" --------------------
+# Label variants of real sites; "【公布日期】", a colon, or a space before the value; a bare 时间
+# only before a date ("时间:2019-12-25 08:47").
 META_LABEL = regex.compile(
-    r"(?P<label>标\s*题|发\s*文\s*机\s*关|发文单位|发文字号|文\s*号|来\s*源|主题分类|公文种类|"
-    r"成文日期|印发日期|发布日期|发布时间|索\s*引\s*号|生效日期|有\s*效\s*性|主\s*题\s*词|"
-    r"所属机构|信息来源)\s*[:：]\s*"
+    r"[•·]?\s*[【\[]?(?P<label>标\s*题|文件名称|发\s*文\s*机\s*关|发文单位|发布单位|发布机构|"
+    r"发文字号|文\s*号|来\s*源|主题分类|公文种类|成文日期|印发日期|发布日期|发布时间|公开日期|"
+    r"发表时间|添加时间|生成日期|公布日期|颁布时间|更新日期|索\s*引\s*号|生效日期|有\s*效\s*性|"
+    r"主\s*题\s*词|所属机构|信息来源|时\s*间(?=\s*[:：]\s*(?:19|20)\d{2}\s*[-/.年]))"
+    r"(?:[】\]]\s*[:：]?|\s*[:：]|[ \t\u3000]+(?=[^\s:：]))\s*"
 )
 
 # --- page furniture ----------------------------------------------------------------------------
@@ -117,6 +121,10 @@ TITLE_END = regex.compile(
 # "关于印发《X》的通知" / "关于印发X的通知": group "enclosed" is X
 ENCLOSING_TITLE = regex.compile(
     r"^关于(?:印发|转发|下发|公布)《?(?P<enclosed>.+?)》?的(?:通知|函)$"
+)
+# a closing formula at the end of a paragraph, naming the document's kind: "…执行。特此通告。"
+CLOSING_KIND = regex.compile(
+    r"特此(?P<kind>通知|通报|通告|公告|批复|决定|函告|函复|复函|报告)[。.！!]?\s*$"
 )
 # "特此通知。"
 CLOSING_FORMULA = regex.compile(r"^特此(?:通知|通报|函告|公告|报告)[。.]?$")

@@ -90,6 +90,8 @@ def build_circular(loaded: LoadedDocument, names: UnitNames | None = None) -> Ci
         return circular
     dump = circular.model_dump()
     dump.update(unfolder.unfold_tree({k: v for k, v in dump.items() if k != "source"}))
+    # the kind is vocabulary (通知, 批复), not printed text: it stays in one script
+    dump["metadata"]["doc_type"] = circular.metadata.doc_type
     return Circular.model_validate(dump)
 
 

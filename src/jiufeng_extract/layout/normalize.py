@@ -17,6 +17,7 @@ from ..blocks import Block, Line, TableBlock
 from ..model import Provenance, Warning
 from ..patterns import (
     CLOSING_QUOTES,
+    DATE_AT_END,
     HTML_PARAGRAPH_BREAK,
     HTML_TAG,
     LIST_BULLET,
@@ -28,6 +29,7 @@ from ..patterns import (
     WHITESPACE_RUN,
 )
 from ..text.joining import join_text, starts_heading, starts_structure
+from .runs import split_runs
 
 _SPACED_COLUMNS = regex.compile(r"\t|[ \u3000]{2,}")
 # a prose line holds a clause separator; titles, issuer lines and headings usually do not
@@ -82,8 +84,17 @@ def normalize(blocks: list[Block]) -> NormalizedDocument:
             doc.furniture.append(text)
         blank = id(block) in after_blank
         lines.append(Para(text, block.provenance, furniture=furniture, after_blank=blank))
-    doc.items = _join_wrapped(_blank_lines_meaningful(lines), doc.warnings)
+    doc.items = _split_run_together(_join_wrapped(_blank_lines_meaningful(lines), doc.warnings))
     return doc
+
+
+def _split_run_together(items: list[Item]) -> list[Item]:
+    content = [(i.text, i.provenance) for i in items if isinstance(i, Para) and not i.furniture]
+    pieces = split_runs(content)
+    if len(pieces) == len(content):
+        return items
+    furniture = [i for i in items if not (isinstance(i, Para) and not i.furniture)]
+    return [Para(text, provenance) for text, provenance in pieces] + furniture
 
 
 def _drop_empty_lines(blocks: list[Block]) -> tuple[list[Block], set[int]]:
@@ -192,6 +203,8 @@ def _should_join(a: Para, b: Para, width: int | None, page_break: bool) -> bool:
         return False
     if width is not None:
         return a.last_line_length >= width - 2
+    if DATE_AT_END.match(a.text):
+        return False  # a line that ends in a whole date ends its paragraph (the 成文日期)
     if "。" not in a.text and (starts_structure(a.text) or TITLE_END.search(a.text)):
         # a bare heading ends where it ends, unless a page break cut it: "（二）持续推进医药价格和
         # 招采信用" | "— 3 —" | "评价" (the rest is short and no sentence of its own)

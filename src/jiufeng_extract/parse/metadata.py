@@ -7,6 +7,7 @@ import regex
 from ..layout.normalize import Para
 from ..model import DocNumberParts, Metadata
 from ..patterns import (
+    CLOSING_KIND,
     COPY_TO,
     DOC_NUMBER,
     DOC_NUMBER_AGENCY_NOISE,
@@ -35,6 +36,27 @@ def normalise_doc_number(text: str) -> tuple[str, DocNumberParts] | None:
     return f"{agency}〔{year}〕{serial}号", DocNumberParts(agency=agency, year=year, serial=serial)
 
 
+# kinds of documents issued on their own (not 公文 kinds of the 条例, but what users ask for)
+_STANDALONE_KINDS = ("方案", "要点", "细则", "办法", "规定")
+_TITLE_TAIL = " 。.|｜"
+_TITLE_NOTE = regex.compile(r"[(（][^()（）]{1,12}[)）]$")  # "…的通报(7月2日)"
+_CLOSING_KINDS = {"函告": "函", "函复": "函", "复函": "函"}
+
+# labels under which sites show the date they published the page, most specific first
+_PUBLISHED_LABELS = (
+    "发布日期",
+    "发布时间",
+    "公开日期",
+    "公布日期",
+    "发表时间",
+    "添加时间",
+    "颁布时间",
+    "生成日期",
+    "时间",
+    "更新日期",
+)
+
+
 def web_fields(paras: list[Para]) -> dict[str, str]:
     """'发文字号：X 来 源：Y' → {'发文字号': 'X', '来源': 'Y'}; the first value of a label wins."""
     fields: dict[str, str] = {}
@@ -54,11 +76,22 @@ def web_fields(paras: list[Para]) -> dict[str, str]:
 
 
 def doc_type(title: str | None) -> str | None:
+    """The 公文 kind a title ends in; a plan or rules issued on their own count by their kind
+    (方案, 要点, 办法…) when the title names no 公文 kind."""
     if not title:
         return None
-    for kind in sorted(DOC_TYPES, key=len, reverse=True):
+    title = _TITLE_NOTE.sub("", title.rstrip(_TITLE_TAIL))
+    for kind in (*sorted(DOC_TYPES, key=len, reverse=True), *_STANDALONE_KINDS):
         if title.endswith(kind):
             return kind
+    return None
+
+
+def closing_type(seg: Segments) -> str | None:
+    """Without a title, the kind a closing formula names: 特此批复 / 特此通告 / 特此函告."""
+    for item in seg.cover + seg.main:
+        if isinstance(item, Para) and (m := CLOSING_KIND.search(item.text)):
+            return _CLOSING_KINDS.get(m.group("kind"), m.group("kind"))
     return None
 
 
@@ -117,6 +150,8 @@ def build_metadata(seg: Segments) -> Metadata:
             meta.doc_number, meta.doc_number_parts = parsed
             break
     meta.doc_type = doc_type(meta.title) or doc_type(fields.get("公文种类"))
+    if meta.title is None:
+        meta.doc_type = meta.doc_type or closing_type(seg)
     if seg.signature:
         meta.issuers = [name for p in seg.signature for name in split_issuers(p.text)]
     elif fields.get("发文机关") or fields.get("发文单位"):
@@ -125,7 +160,9 @@ def build_metadata(seg: Segments) -> Metadata:
         meta.recipients = split_recipients(seg.recipients.text)
     meta.signed_date = parse_date(seg.signed_date.text) if seg.signed_date else None
     meta.signed_date = meta.signed_date or parse_date(fields.get("成文日期", ""))
-    meta.published_date = parse_date(fields.get("发布日期", "") or fields.get("发布时间", ""))
+    meta.published_date = next(
+        (d for label in _PUBLISHED_LABELS if (d := parse_date(fields.get(label, "")))), None
+    )
     meta.printed_date = parse_date(fields.get("印发日期", ""))
     meta.notes = [m.group("note") for p in seg.notes if (m := NOTE_LINE.match(p.text))]
     for para in seg.trailer:

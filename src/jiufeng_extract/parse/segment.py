@@ -43,6 +43,8 @@ _MAX_ORG_LINE = 80
 _ENCLOSURE_SIMILARITY = 0.8
 # lines after the title that may hold its 发文字号 or repeat it
 _COVER_LINES = 3
+# a short bracketed note after a title: a date, 征求意见稿, 试行
+_TITLE_NOTE = regex.compile(r"[(（][^()（）]{1,12}[)）]$")
 # lines between a 附件说明 and the 成文日期 below it (issuers, at most three)
 _SIGNATURE_REACH = 4
 # lines of chrome that may stand between the title and the 主送机关
@@ -76,6 +78,7 @@ class Segments:
 
 
 def is_title_like(text: str) -> bool:
+    text = _TITLE_NOTE.sub("", text)  # "…的通报(7月2日)"
     return (
         6 <= len(text) <= _MAX_TITLE
         and "。" not in text

@@ -1,0 +1,89 @@
+"""Pages that run everything onto one line, split back into the parts a reader sees.
+
+Some mirrors and template sites lose every line break: title, 发文字号, 主送机关, text, headings
+and date follow each other in one paragraph, at best separated by a space or by the ``||||`` of a
+flattened layout table. A paragraph is cut only where the 公文's own grammar marks a boundary:
+
+- a run of ``|`` (a layout table's cell borders), or a space between two pieces of Chinese text
+  that are not letter-spaced single characters (医 疗 服 务 stays one piece);
+- before a heading (一、 （一） 第一章 第一条) that follows the end of a sentence;
+- after a 主送机关 that opens the page (各…、…：), and before a 成文日期 that ends a sentence.
+
+Only long paragraphs of pages with few paragraphs are cut: a normal page keeps its paragraphs.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Provenance
+
+# a page with at most this many paragraphs, and paragraphs at least this long, are examined
+_FEW_PARAGRAPHS = 12
+_LONG_PARAGRAPH = 120
+_MAX_RECIPIENTS = 150
+
+_PIPES = regex.compile(r"\s*\|{2,}\s*|\s+\|\s+")
+# a space between Chinese pieces, not inside letter-spaced text ("医 疗 服 务")
+_SPACE = regex.compile(r"(?<=[\p{Han}\p{Ps}\p{Pe}”’。：:号）)])[ \u3000]+(?=[\p{Han}“‘（(《\d])")
+_HEADING_AFTER_SENTENCE = regex.compile(
+    r"(?<=[。；;！？])\s*(?="
+    r"(?:[一二三四五六七八九十]{1,3}[、.．]"
+    r"|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"|第[一二三四五六七八九十百零〇]{1,4}[章条节])"
+    r")"
+)
+_DATE_AFTER_SENTENCE = regex.compile(
+    r"(?<=[。！])\s*(?=(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"
+    r"|[〇○Oo０零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)"
+    r"[。.]?\s*$)"
+)
+_RECIPIENTS = regex.compile(rf"^(?P<to>各[^。：:]{{1,{_MAX_RECIPIENTS}}}?[：:])(?=\S)")
+# a title run into the first sentence: "…实施方案为深入开展…", "…的通知各区卫生健康委："
+_TITLE_THEN_TEXT = regex.compile(
+    r"^(?P<title>[^。，,；;：:]{6,80}?(?:通知|通报|通告|公告|决定|意见|批复|方案|要点|办法|细则|规定))"
+    r"(?=为了?|根据|按照|依据|现将|近年来|近日|各)"
+)
+
+
+def split_runs(texts: list[tuple[str, Provenance]]) -> list[tuple[str, Provenance]]:
+    """Paragraph texts (with provenance) → the same, run-together paragraphs cut apart."""
+    if len(texts) > _FEW_PARAGRAPHS:
+        return texts
+    out: list[tuple[str, Provenance]] = []
+    for text, provenance in texts:
+        if len(text) < _LONG_PARAGRAPH:
+            out.append((text, provenance))
+            continue
+        out += [(piece, provenance) for piece in _cut(text)]
+    return out
+
+
+def _cut(text: str) -> list[str]:
+    pieces = [p for p in _PIPES.split(text) if p.strip(" |.")]
+    pieces = [q for p in pieces for q in _split_spaces(p)]
+    out: list[str] = []
+    if pieces and (m := _TITLE_THEN_TEXT.match(pieces[0])):
+        out.append(m.group("title"))
+        pieces[0] = pieces[0][m.end() :]
+    for piece in pieces:
+        if m := _RECIPIENTS.match(piece):
+            out.append(m.group("to"))
+            piece = piece[m.end() :]
+        for part in _HEADING_AFTER_SENTENCE.split(piece):
+            out += [p for p in _DATE_AFTER_SENTENCE.split(part) if p.strip()]
+    return [p.strip() for p in out if p.strip()]
+
+
+def _split_spaces(text: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for m in _SPACE.finditer(text):
+        last = text[start : m.start()].split()[-1:]
+        first = text[m.end() :].split()[:1]
+        if not last or not first or len(last[0]) == 1 or len(first[0]) == 1:
+            continue  # letter-spaced text: 医 疗 服 务, 总 则
+        pieces.append(text[start : m.start()])
+        start = m.end()
+    pieces.append(text[start:])
+    return pieces
