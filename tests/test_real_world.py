@@ -209,3 +209,47 @@ def test_a_title_with_a_short_note_after_it() -> None:
     c = extract_text(text)
     assert c.metadata.title == "关于某项监测情况的通报(7月2日)"
     assert c.metadata.doc_type == "通报"
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "number"),
+    [
+        # the issuer on one line, 关于… on the next, a letter-spaced kind on the last
+        ("某某市卫生健康局\n关于对某项建议的\n答 复", "某某市卫生健康局关于对某项建议的答复", None),
+        # a phrase cut after 的, then the rest, then the kind
+        ("某某县疫情防控的\n工作指挥部\n通 告", "某某县疫情防控的工作指挥部通告", None),
+        # a plan title whose 通知 comes on the next line
+        (
+            "关于印发某某三年行动计划\n(2023—2025年)的通知",
+            "关于印发某某三年行动计划(2023—2025年)的通知",
+            None,
+        ),
+        # a breadcrumb above the title is not part of it
+        ("首页 > 政务公开 > 通知公告\n关于做好某项工作的通知", "关于做好某项工作的通知", None),
+        # the number before or after the title on its line, a site's label before it
+        (
+            "某卫发〔2021〕6号 某区卫生健康局关于做好某项工作的通知",
+            "某区卫生健康局关于做好某项工作的通知",
+            "某卫发〔2021〕6号",
+        ),
+        (
+            "某区卫生健康局关于做好某项工作的批复(某卫复〔2011〕19号)",
+            "某区卫生健康局关于做好某项工作的批复",
+            "某卫复〔2011〕19号",
+        ),
+        ("政策解读:关于做好某项工作的通知", "关于做好某项工作的通知", None),
+        ("【政策文件】关于做好某项工作的通知", "关于做好某项工作的通知", None),
+        ("《某市人民政府关于表彰某某单位的通报》", "某市人民政府关于表彰某某单位的通报", None),
+    ],
+)
+def test_titles_as_real_pages_print_them(head: str, title: str, number: str | None) -> None:
+    c = extract_text(f"{head}\n各乡镇卫生院：\n现将有关事项通知如下。\n某某局\n2024年3月5日\n")
+    assert c.metadata.title == title
+    assert c.metadata.doc_number == number
+
+
+def test_no_title_is_taken_from_below_the_recipients() -> None:
+    text = (
+        "各盟市卫生局，各有关单位：\n现将某某工作要点\n印发给你们。\n某某工作要点\n一、加强领导\n"
+    )
+    assert extract_text(text).metadata.title is None

@@ -32,19 +32,16 @@ from ..patterns import (
     NOTE_LINE,
     ORG_SUFFIX,
     PRINTED_BY,
-    TITLE_END,
     WEB_CHROME,
 )
-from ..text.joining import join_text, starts_heading
+from ..text.joining import starts_heading
+from .title import find_title, is_title_like, title_core
 
-_TITLE_SEARCH_DEPTH = 30
 _MAX_TITLE = 120
 _MAX_ORG_LINE = 80
 _ENCLOSURE_SIMILARITY = 0.8
 # lines after the title that may hold its 发文字号 or repeat it
 _COVER_LINES = 3
-# a short bracketed note after a title: a date, 征求意见稿, 试行
-_TITLE_NOTE = regex.compile(r"[(（][^()（）]{1,12}[)）]$")
 # lines between a 附件说明 and the 成文日期 below it (issuers, at most three)
 _SIGNATURE_REACH = 4
 # lines of chrome that may stand between the title and the 主送机关
@@ -77,18 +74,6 @@ class Segments:
     trailer: list[Para] = field(default_factory=list)
 
 
-def is_title_like(text: str) -> bool:
-    text = _TITLE_NOTE.sub("", text)  # "…的通报(7月2日)"
-    return (
-        6 <= len(text) <= _MAX_TITLE
-        and "。" not in text
-        and not starts_heading(text)
-        and not META_LABEL.match(text)
-        and not ATTACHMENT_START.match(text)
-        and bool(TITLE_END.search(text))
-    )
-
-
 def is_org_line(text: str) -> bool:
     """A 发文机关署名 line: one or more organisation names, no sentence punctuation."""
     if len(text) > _MAX_ORG_LINE or any(c in text for c in "。，；：:,"):
@@ -99,7 +84,13 @@ def is_org_line(text: str) -> bool:
 def segment(doc: NormalizedDocument) -> Segments:
     seg = Segments()
     items = _take_trailer(doc.items, seg)
-    start = _find_title(items, seg)
+    found = find_title(items)
+    if found is None:
+        seg.head = [p for p in items if isinstance(p, Para) and p.furniture]
+        start = 0
+    else:
+        seg.head = [p for p in items[: found.start] if isinstance(p, Para)]
+        seg.title, seg.doc_number_line, start = found.title, found.number_line, found.end
     body = items[start:]
     body = _take_attachment_list(body, seg)
     body, attachment_items = _split_attachments(body)
@@ -119,30 +110,6 @@ def _take_trailer(items: list[Item], seg: Segments) -> list[Item]:
         else:
             kept.append(item)
     return kept
-
-
-def _find_title(items: list[Item], seg: Segments) -> int:
-    """Index just after the title; lines before it go to ``head``."""
-    paras = [(i, p) for i, p in enumerate(items[:_TITLE_SEARCH_DEPTH]) if isinstance(p, Para)]
-    for n, (i, para) in enumerate(paras):
-        if para.furniture:
-            continue
-        if is_title_like(para.text):
-            seg.title = para
-            end = i + 1
-        elif (
-            para.text.startswith("关于")
-            and n + 1 < len(paras)
-            and is_title_like(join_text(para.text, paras[n + 1][1].text))
-        ):
-            seg.title = Para(join_text(para.text, paras[n + 1][1].text), para.provenance)
-            end = paras[n + 1][0] + 1
-        else:
-            continue
-        seg.head = [p for p in items[:i] if isinstance(p, Para)]
-        return end
-    seg.head = [p for p in items if isinstance(p, Para) and p.furniture]
-    return 0
 
 
 def _take_attachment_list(body: list[Item], seg: Segments) -> list[Item]:
@@ -264,8 +231,12 @@ def _split_cover_and_main(body: list[Item], seg: Segments) -> None:
             seg.notes.append(para)
             after.pop(0)
         has_outline = any(isinstance(p, Para) and starts_heading(p.text) for p in before)
-        if (para := _para_at(after, 0)) and is_title_like(para.text):
-            seg.enclosure_title = para
+        if (
+            (para := _para_at(after, 0))
+            and is_title_like(para.text)
+            and not (seg.title and _same_title(title_core(para.text)[0], seg.title.text))
+        ):
+            seg.enclosure_title = Para(title_core(para.text)[0], para.provenance)
             seg.cover, seg.main = before, after[1:]
         elif has_outline:
             seg.cover, seg.main = [], before + after
