@@ -253,3 +253,67 @@ def test_no_title_is_taken_from_below_the_recipients() -> None:
         "各盟市卫生局，各有关单位：\n现将某某工作要点\n印发给你们。\n某某工作要点\n一、加强领导\n"
     )
     assert extract_text(text).metadata.title is None
+
+
+PLAN = """某某县关于印发卫生健康三年行动计划的通知
+各乡镇人民政府：
+现将《某某县卫生健康三年行动计划》印发给你们，请认真贯彻执行。
+某某县人民政府
+2023年4月6日
+某某县卫生健康三年行动计划
+一、指导思想
+以新时代中国特色社会主义思想为指导，坚持以人民健康为中心。
+二、基本原则
+1.坚持预防为主。把预防摆在更加突出的位置。
+2.坚持改革创新。深化体制机制改革。
+三、行动目标
+到2025年，基本建成优质高效的服务体系。
+四、重点任务
+（一）提升基层服务能力。加强乡镇卫生院建设。
+（二）完善公共卫生体系。健全疾病预防控制网络。
+（三）推进智慧医疗建设。建设全民健康信息平台。
+五、保障措施
+（一）加强组织领导。各乡镇要高度重视。
+"""
+
+
+def test_framework_headings_and_their_items_are_not_tasks() -> None:
+    c = extract_text(PLAN)
+    titles = [t.title for t in c.tasks]
+    assert titles == ["提升基层服务能力", "完善公共卫生体系", "推进智慧医疗建设"]
+    assert [s.title for s in c.sections] == [
+        "指导思想",
+        "基本原则",
+        "行动目标",
+        "重点任务",
+        "保障措施",
+    ]
+
+
+def test_run_in_framework_headings_and_labels_get_their_own_title() -> None:
+    text = PLAN.replace("一、指导思想\n以", "一、指导思想以").replace(
+        "三、行动目标\n到", "三、行动目标到"
+    )
+    c = extract_text(text)
+    assert [s.title for s in c.sections][:3] == ["指导思想", "基本原则", "行动目标"]
+    meeting = (
+        "关于召开某某会议的通知\n各医院：\n一、会议时间:2007年8月17日下午\n"
+        "二、会议地点:某某会议室\n"
+    )
+    assert [s.title for s in extract_text(meeting).sections] == ["会议时间", "会议地点"]
+
+
+def test_chapter_and_article_documents() -> None:
+    text = (
+        "某某市医疗保险实施办法\n第一章 总 则\n第一条 为规范医疗保险管理，制定本办法。\n"
+        "第二条 本办法适用于本市。\n第二章 经办职责\n第三条 医保经办机构负责经办。\n"
+    )
+    c = extract_text(text)
+    assert [s.title for s in c.sections] == ["总则", "经办职责"]
+    assert c.tasks == []
+    run_together = (
+        "某某医院考评实施方案第一章总则第一条为加强医德医风建设，提高医务人员职业道德素质，"
+        "建立规范有效的激励和约束机制，制定本方案。第二条本方案适用于全院各科室的医师、护士及"
+        "其他卫生技术人员。第二章考评组织第三条医院成立考评领导小组，负责全院的考评工作。"
+    )
+    assert [s.title for s in extract_text(run_together).sections] == ["总则", "考评组织"]

@@ -23,6 +23,16 @@ HEADING_ARABIC_DOT = regex.compile(r"^(?P<num>\d{1,3})\s*[.．、](?!\d)\s*(?P<r
 HEADING_ARABIC_PAREN = regex.compile(rf"^{_OPEN}\s*(?P<num>\d{{1,3}})\s*{_CLOSE}\s*(?P<rest>.*)$")
 # "①…"
 HEADING_CIRCLED = regex.compile(r"^(?P<num>[①-⑳])\s*(?P<rest>.*)$")
+# "第一章 总 则" (chapter-and-article documents: 办法, 细则, 条例); articles ("第一条 …") are text
+HEADING_CHAPTER = regex.compile(rf"^第\s*(?P<num>{_CN_NUM}|\d{{1,2}})\s*章\s*(?P<rest>.*)$")
+ARTICLE = regex.compile(rf"第\s*(?:{_CN_NUM}|\d{{1,3}})\s*条")
+# headings of a plan's framework, not its tasks: 指导思想, 基本原则, 总体要求, 工作目标, 保障措施…
+FRAMEWORK_HEADING = regex.compile(
+    r"^(?:指导思想|基本原则|工作原则|总体要求|总体思路|总体目标|工作思路|"
+    r"(?:工作|主要|行动|发展|总体|具体)?目标(?:任务|要求|指标)?|主要目标指标|工作重点和目标|"
+    r"目标和原则|原则和目标|适用范围|实施范围|组织领导|保障措施|工作要求|组织保障|实施步骤|"
+    r"工作步骤|时间安排|进度安排|方法步骤|实施时间|活动时间|总\s*则|附\s*则)(?:[:：]|$)"
+)
 
 # "专项行动之一：开展高值耗材专项检查" / "专项行动二：…" / "专项行动3：…"
 SPECIAL_ACTION = regex.compile(

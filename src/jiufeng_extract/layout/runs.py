@@ -32,6 +32,8 @@ _HEADING_AFTER_SENTENCE = regex.compile(
     r"|[（(][一二三四五六七八九十]{1,3}[）)]"
     r"|第[一二三四五六七八九十百零〇]{1,4}[章条节])"
     r")"
+    # a chapter starts a part wherever it stands in a run-together page: "…方案第一章总则"
+    r"|(?<=\p{Han})(?=第[一二三四五六七八九十]{1,3}章)"
 )
 _DATE_AFTER_SENTENCE = regex.compile(
     r"(?<=[。！])\s*(?=(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"

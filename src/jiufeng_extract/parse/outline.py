@@ -15,8 +15,11 @@ from ..blocks import TableBlock
 from ..layout.normalize import Item, Para
 from ..model import Provenance, Warning
 from ..patterns import (
+    ARTICLE,
+    FRAMEWORK_HEADING,
     HEADING_ARABIC_DOT,
     HEADING_ARABIC_PAREN,
+    HEADING_CHAPTER,
     HEADING_CIRCLED,
     HEADING_CN_DUN,
     HEADING_CN_PAREN,
@@ -25,6 +28,7 @@ from ..patterns import (
 from ..text.dates import numeral_value
 
 _MARKERS: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    ("chapter", HEADING_CHAPTER),
     ("cn_dun", HEADING_CN_DUN),
     ("cn_paren", HEADING_CN_PAREN),
     ("arabic_dot", HEADING_ARABIC_DOT),
@@ -32,6 +36,12 @@ _MARKERS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("circled", HEADING_CIRCLED),
 )
 _TITLE_TRIM = "：:，, "
+# "会议时间：2007年8月17日" (a short label, a colon, its text)
+_LABEL_COLON = regex.compile(r"^(?P<label>[^：:，。,；;]{2,10})[：:](?=\S)")
+_FRAMEWORK_RUN_IN = regex.compile(
+    "^(?P<label>" + FRAMEWORK_HEADING.pattern.removeprefix("^(?:").split(")(?:")[0] + ")"
+    r"(?=[\p{Han}“])"
+)
 
 
 @dataclass
@@ -84,11 +94,25 @@ class Outline:
 
 
 def split_title(rest: str) -> tuple[str, str]:
-    """'强化…建设。坚决贯彻…' → ('强化…建设', '坚决贯彻…'); a bare heading has no text."""
+    """'强化…建设。坚决贯彻…' → ('强化…建设', '坚决贯彻…'); a bare heading has no text.
+    A label before a colon ('会议时间：8月17日') and a framework heading run into its text
+    ('指导思想以…为指导') are titles too."""
+    if m := _LABEL_COLON.match(rest):
+        return m.group("label"), rest[m.end() :].strip()
+    if (m := FRAMEWORK_HEADING.match(rest)) is None and (m := _FRAMEWORK_RUN_IN.match(rest)):
+        return m.group("label"), rest[m.end() :].strip()
     index = rest.find("。")
     if index == -1:
         return rest.strip().rstrip(_TITLE_TRIM), ""
     return rest[:index].strip().rstrip(_TITLE_TRIM), rest[index + 1 :].strip()
+
+
+def _chapter_title(rest: str) -> tuple[str, str]:
+    """'总 则' → '总则'; a chapter run into its first article: '总则第一条为…'."""
+    rest = regex.sub(r"(?<=\p{Han})[ \u3000]+(?=\p{Han})", "", rest.strip())
+    if (m := ARTICLE.search(rest)) and m.start() > 0:
+        return rest[: m.start()].strip(), rest[m.start() :].strip()
+    return split_title(rest)
 
 
 def match_heading(text: str) -> tuple[str, str, str] | None:
@@ -136,7 +160,7 @@ def parse_outline(items: list[Item]) -> Outline:
 
 
 def _heading_node(kind: str, number: str, rest: str, para: Para) -> HeadingNode:
-    title, text = split_title(rest)
+    title, text = _chapter_title(rest) if kind == "chapter" else split_title(rest)
     marker = para.text[: len(para.text) - len(rest)].strip()
     node = HeadingNode(
         kind=kind,

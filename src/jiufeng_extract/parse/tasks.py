@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Milestone, Section, SpecialAction, Task
+from ..patterns import FRAMEWORK_HEADING
 from ..units.deadlines import find_deadlines, parse_deadline
 from .outline import HeadingNode, Outline
 
@@ -35,10 +36,19 @@ def is_milestone(node: HeadingNode) -> bool:
     return bool(_PHASE.match(node.title))
 
 
+def in_framework(node: HeadingNode) -> bool:
+    """A framework heading (指导思想, 基本原则…) or under one: the plan's frame, not a task."""
+    return any(FRAMEWORK_HEADING.match(n.title) for n in [*node.ancestors(), node])
+
+
+def _candidate(node: HeadingNode) -> bool:
+    return not (is_milestone(node) or in_framework(node) or node.kind == "chapter")
+
+
 def task_depth(outline: Outline) -> int | None:
     scores: dict[int, int] = defaultdict(int)
     for node in outline.headings:
-        if is_milestone(node) or not node.paras:
+        if not _candidate(node) or not node.paras:
             continue
         scores[node.depth] += 2 if node.run_in else 1
     if not scores:
@@ -49,7 +59,7 @@ def task_depth(outline: Outline) -> int | None:
 def build_structure(outline: Outline, year: int | None) -> Structure:
     depth = task_depth(outline)
     task_nodes = (
-        [n for n in outline.headings if n.depth == depth and not is_milestone(n)] if depth else []
+        [n for n in outline.headings if n.depth == depth and _candidate(n)] if depth else []
     )
     task_of = {id(node): i for i, node in enumerate(task_nodes, start=1)}
     action_ordinal = {id(a): i for i, a in enumerate(outline.actions, start=1)}
