@@ -317,3 +317,59 @@ def test_chapter_and_article_documents() -> None:
         "其他卫生技术人员。第二章考评组织第三条医院成立考评领导小组，负责全院的考评工作。"
     )
     assert [s.title for s in extract_text(run_together).sections] == ["总则", "考评组织"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [("2022年1231", "2022-12-31"), ("2018815", "2018-08-15"), ("2020126", None)],
+)
+def test_damaged_signature_dates_are_recovered_or_reported(printed: str, read: str | None) -> None:
+    c = extract_text(f"各乡镇卫生院：\n现将有关事项通知如下。\n某某县卫生健康局\n{printed}\n")
+    assert (str(c.metadata.signed_date) if c.metadata.signed_date else None) == read
+    assert c.metadata.issuers == ["某某县卫生健康局"]  # the signature is not lost with it
+    assert [w.code for w in c.warnings if w.code == "damaged_date"] == ["damaged_date"]
+
+
+def test_a_date_without_its_day_still_ends_the_signature() -> None:
+    text = (
+        "各单位：\n现将工作要点印发给你们。\n某市卫生计生委办公室\n2017年4月 日\n"
+        "2017年工作要点\n一、加强领导\n"
+    )
+    c = extract_text(text)
+    assert c.metadata.signed_date is None
+    assert c.metadata.issuers == ["某市卫生计生委办公室"]
+    assert c.metadata.enclosure_title == "2017年工作要点"
+
+
+def test_enclosure_titles_wrapped_and_with_their_years() -> None:
+    text = (
+        "关于印发某某三年行动方案的通知\n各县区：\n现将方案印发你们。\n某某市人民政府\n"
+        "2024年3月7日\n某某市安全生产三年行动方案\n(2024—2026年)\n一、总体要求\n"
+    )
+    assert extract_text(text).metadata.enclosure_title == "某某市安全生产三年行动方案(2024—2026年)"
+    wrapped = text.replace(
+        "某某市安全生产三年行动方案\n(2024—2026年)", "某某市2015年城乡居民基本\n医疗保险实施方案"
+    )
+    assert (
+        extract_text(wrapped).metadata.enclosure_title == "某某市2015年城乡居民基本医疗保险实施方案"
+    )
+
+
+def test_an_enclosure_right_after_the_title() -> None:
+    text = (
+        "关于印发某州全面推进县域医共体建设实施方案的通知\n某州全面推进县域医共体\n建设实施方案\n"
+        "为贯彻落实有关要求，制定本方案。\n一、总体目标\n到2025年基本建成。\n二、重点任务\n"
+        "（一）完善管理体制。明确职责。\n"
+    )
+    assert extract_text(text).metadata.enclosure_title == "某州全面推进县域医共体建设实施方案"
+
+
+def test_an_attachment_line_is_never_joined_to_the_signature() -> None:
+    text = (
+        "某市医疗保障局关于公开征求意见的公告\n为加强工作，现公开征求意见，欢迎提出意见建议。\n"
+        "附件1:某某认定办法(征求意见稿).docx\n附件2:关于某某认定办法的说明.docx\n"
+        "某市医疗保障局\n2020年10月22日\n"
+    )
+    c = extract_text(text)
+    assert c.metadata.issuers == ["某市医疗保障局"]
+    assert str(c.metadata.signed_date) == "2020-10-22"

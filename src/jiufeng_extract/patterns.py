@@ -61,7 +61,7 @@ DATE_CHINESE = regex.compile(
 DATE_ISO = regex.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
 # a line that is only a date (成文日期 line): "2024年5月17日"
 DATE_LINE = regex.compile(
-    r"^\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"^\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{0,2}\s*日"
     r"|[〇○Oo０零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*"
     r"[一二三四五六七八九十]{1,3}\s*日)\s*[。.]?\s*$"
 )
@@ -73,6 +73,10 @@ DATE_AT_END = regex.compile(
     r"|[〇○Oo０零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*"
     r"[一二三四五六七八九十]{1,3}\s*日)\s*[。.]?\s*$"
 )
+
+# a 成文日期 whose separators were lost: "2022年1231", "2018815" (text/dates.py reads it when
+# only one month/day split is a real date)
+DAMAGED_DATE = regex.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年?\s*(?P<md>\d{2,4})\s*日?\s*$")
 
 # --- web metadata blocks: "标 题：…", "发文字号：…", "印发日期: 2023-07-31" --------------------
 # Label variants of real sites; "【公布日期】", a colon, or a space before the value; a bare 时间
@@ -126,7 +130,8 @@ DOC_TYPES = (
 # the end of a title line: "…工作要点的通知", "…实施方案", "…工作要点"
 TITLE_END = regex.compile(
     r"(?:决议|决定|命令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|函|纪要|要点|方案|答复|"
-    r"办法|规定|细则|计划|规划|安排|清单|任务分工表|分工表)$"
+    r"办法|规定|细则|计划|规划|安排|清单|名单|措施|规则|总结|任务分工表|分工表|"
+    r"计划[(（]\d{4}\s*[-—－–]+\s*\d{4}年[)）])$"
 )
 # "关于印发《X》的通知" / "关于印发X的通知": group "enclosed" is X
 ENCLOSING_TITLE = regex.compile(

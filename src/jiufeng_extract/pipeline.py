@@ -40,6 +40,7 @@ from .parse.references import find_references
 from .parse.segment import Segments, segment
 from .parse.tables import is_responsibility_table, parse_form, parse_responsibility, to_table_rows
 from .parse.tasks import build_structure
+from .patterns import DAMAGED_DATE
 from .text.script import Unfolder, clean, fold
 from .units.names import UnitNames
 from .units.roles import UnitReader, says_first_is_lead
@@ -121,6 +122,7 @@ def _build(loaded: LoadedDocument, names: UnitNames | None) -> Circular:
     attachments, attachment_warnings = build_attachments(seg)
     rows, form_items = _tables(seg, year, names or UnitNames.default())
     warnings = loaded.warnings + normalized.warnings + outline.warnings + attachment_warnings
+    warnings += _date_warnings(seg, metadata)
     if not structure.tasks:
         warnings.append(
             Warning(code="no_tasks", where=None, message="no numbered tasks found in the document")
@@ -149,6 +151,22 @@ def _build(loaded: LoadedDocument, names: UnitNames | None) -> Circular:
         # banner lines before the title, then everything normalize recognised as chrome
         furniture=[p.text for p in seg.head if not p.furniture] + normalized.furniture,
     )
+
+
+def _date_warnings(seg: Segments, metadata: Metadata) -> list[Warning]:
+    """A 成文日期 printed without its 月/日 ('2022年1231'): read when only one reading is a
+    real date, else left unparsed; either way the reader is told."""
+    if seg.signed_date is None or not DAMAGED_DATE.match(seg.signed_date.text):
+        return []
+    printed = seg.signed_date.text.strip()
+    message = (
+        f"成文日期 '{printed}' lost its 月/日; read as {metadata.signed_date}"
+        if metadata.signed_date
+        else f"成文日期 '{printed}' lost its 月/日 and reads more than one way; left unparsed"
+    )
+    return [
+        Warning(code="damaged_date", message=message, where=seg.signed_date.provenance.describe())
+    ]
 
 
 def _has_document_parts(seg: Segments, metadata: Metadata) -> bool:

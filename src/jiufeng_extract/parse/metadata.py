@@ -17,7 +17,7 @@ from ..patterns import (
     ORG_SUFFIX,
     PRINTED_BY,
 )
-from ..text.dates import parse_date
+from ..text.dates import parse_date, recover_date
 from .segment import Segments
 
 # run-together issuers "国家卫生健康委教育部公安部": cut after an org suffix (not inside 委员会)
@@ -158,7 +158,8 @@ def build_metadata(seg: Segments) -> Metadata:
         meta.issuers = split_recipients(fields.get("发文机关") or fields["发文单位"])
     if seg.recipients:
         meta.recipients = split_recipients(seg.recipients.text)
-    meta.signed_date = parse_date(seg.signed_date.text) if seg.signed_date else None
+    if seg.signed_date:
+        meta.signed_date = parse_date(seg.signed_date.text) or recover_date(seg.signed_date.text)
     meta.signed_date = meta.signed_date or parse_date(fields.get("成文日期", ""))
     meta.published_date = next(
         (d for label in _PUBLISHED_LABELS if (d := parse_date(fields.get(label, "")))), None

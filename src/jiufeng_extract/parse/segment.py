@@ -24,6 +24,7 @@ from ..patterns import (
     ATTACHMENT_START,
     CLOSING_FORMULA,
     COPY_TO,
+    DAMAGED_DATE,
     DATE_AT_END,
     DATE_LINE,
     DOC_NUMBER,
@@ -35,13 +36,15 @@ from ..patterns import (
     WEB_CHROME,
 )
 from ..text.joining import starts_heading
-from .title import find_title, is_title_like, title_core
+from .title import find_title
 
 _MAX_TITLE = 120
 _MAX_ORG_LINE = 80
 _ENCLOSURE_SIMILARITY = 0.8
 # lines after the title that may hold its 发文字号 or repeat it
 _COVER_LINES = 3
+# the enclosed document's title right after the signature, wrapped over up to four lines
+_ENCLOSURE_LINES = 4
 # lines between a 附件说明 and the 成文日期 below it (issuers, at most three)
 _SIGNATURE_REACH = 4
 # lines of chrome that may stand between the title and the 主送机关
@@ -119,6 +122,17 @@ def _take_attachment_list(body: list[Item], seg: Segments) -> list[Item]:
     while i < len(body):
         item = body[i]
         match = ATTACHMENT_LIST.match(item.text) if isinstance(item, Para) else None
+        numbered = ATTACHMENT_START.match(item.text) if isinstance(item, Para) else None
+        if (
+            isinstance(item, Para)
+            and numbered
+            and numbered.group("num")
+            and _signature_follows(body, i)
+        ):
+            # "附件1：X" / "附件2：Y" above the signature: items of the list, not attachments
+            seg.attachment_list.append((numbered.group("num"), numbered.group("title"), item))
+            i += 1
+            continue
         if not match or not _is_list(match.group("rest"), body, i):
             out.append(item)
             i += 1
@@ -219,6 +233,7 @@ def _split_cover_and_main(body: list[Item], seg: Segments) -> None:
     date_at = _find_signed_date(content, i, seg)
     if date_at is None:
         seg.cover, seg.main = [], content[i:]
+        _take_enclosure_without_signature(seg)
     else:
         sig_start = date_at
         while (
@@ -231,13 +246,18 @@ def _split_cover_and_main(body: list[Item], seg: Segments) -> None:
             seg.notes.append(para)
             after.pop(0)
         has_outline = any(isinstance(p, Para) and starts_heading(p.text) for p in before)
+        enclosure = find_title(after[:_ENCLOSURE_LINES], enclosed=True)
         if (
-            (para := _para_at(after, 0))
-            and is_title_like(para.text)
-            and not (seg.title and _same_title(title_core(para.text)[0], seg.title.text))
+            enclosure is not None
+            and enclosure.start == 0
+            and not (
+                seg.title
+                and _same_title(enclosure.title.text, seg.title.text)
+                and not any(isinstance(p, Para) for p in after[enclosure.end :])
+            )
         ):
-            seg.enclosure_title = Para(title_core(para.text)[0], para.provenance)
-            seg.cover, seg.main = before, after[1:]
+            seg.enclosure_title = enclosure.title
+            seg.cover, seg.main = before, after[enclosure.end :]
         elif has_outline:
             seg.cover, seg.main = [], before + after
         else:
@@ -245,6 +265,18 @@ def _split_cover_and_main(body: list[Item], seg: Segments) -> None:
     seg.cover = [
         p for p in seg.cover if not (isinstance(p, Para) and CLOSING_FORMULA.match(p.text))
     ]
+
+
+def _take_enclosure_without_signature(seg: Segments) -> None:
+    """'关于印发X的通知' followed at once by X's own title (a page without cover text)."""
+    match = ENCLOSING_TITLE.match(seg.title.text.replace(" ", "")) if seg.title else None
+    found = find_title(seg.main[:_ENCLOSURE_LINES], enclosed=True) if match else None
+    if match is None or found is None or found.start != 0:
+        return
+    name = found.title.text.replace(" ", "")
+    if SequenceMatcher(None, name, match.group("enclosed")).ratio() >= _ENCLOSURE_SIMILARITY:
+        seg.enclosure_title = found.title
+        seg.main = seg.main[found.end :]
 
 
 def _is_doc_number_line(para: Para, title: Para | None = None) -> bool:
@@ -305,7 +337,7 @@ def _find_signed_date(content: list[Item], start: int, seg: Segments) -> int | N
         item = content[i]
         if not isinstance(item, Para):
             continue
-        if DATE_LINE.match(item.text):
+        if DATE_LINE.match(item.text) or DAMAGED_DATE.match(item.text):
             seg.signed_date = item
             return i
         match = DATE_AT_END.match(item.text)

@@ -79,14 +79,16 @@ def title_core(text: str) -> tuple[str, str | None]:
     return text, number
 
 
-def find_title(items: list[Item]) -> FoundTitle | None:
+def find_title(items: list[Item], enclosed: bool = False) -> FoundTitle | None:
+    """The first title among the first items. ``enclosed``: the title of the document a notice
+    encloses, right after its signature, whose wrapped first line may be any phrase."""
     paras = [(i, p) for i, p in enumerate(items[:_SEARCH_DEPTH]) if isinstance(p, Para)]
     for n, (_, para) in enumerate(paras):
         if para.furniture:
             continue
         if is_recipients_line(para.text):
             return None
-        found = _wrapped_title(paras, n) or _single_title(paras, n)
+        found = _wrapped_title(paras, n, enclosed) or _single_title(paras, n)
         if found is not None:
             return found
     return None
@@ -105,12 +107,14 @@ def _single_title(paras: list[tuple[int, Para]], n: int) -> FoundTitle | None:
     )
 
 
-def _wrapped_title(paras: list[tuple[int, Para]], n: int) -> FoundTitle | None:
+def _wrapped_title(
+    paras: list[tuple[int, Para]], n: int, enclosed: bool = False
+) -> FoundTitle | None:
     """A title over several lines: the longest run of short lines that joins into a title,
     where the first line alone is not one or the join ends in a 公文 kind the first lacks."""
     first_text, _ = title_core(paras[n][1].text)
     first_alone = is_title_like(first_text)
-    if not _can_wrap(first_text) or not (first_alone or _starts_title(first_text)):
+    if not _can_wrap(first_text) or not (first_alone or enclosed or _starts_title(first_text)):
         return None
     issuer_first = bool(ORG_SUFFIX.search(first_text))
     best: FoundTitle | None = None
@@ -121,11 +125,14 @@ def _wrapped_title(paras: list[tuple[int, Para]], n: int) -> FoundTitle | None:
         if piece.furniture or not (_continues_title(piece.text) or about_after_issuer):
             break
         next_text = _LETTER_SPACED.sub("", piece.text.strip())
-        if not (about_after_issuer or _attaches(text, next_text)):
+        if not (about_after_issuer or enclosed or _attaches(text, next_text)):
             break
+        is_note = bool(_NOTE.fullmatch(" " + next_text))
         text = join_text(text, next_text)
         core, number = title_core(text)
-        if is_title_like(core) and (not first_alone or _names_kind_later(first_text, core)):
+        if is_title_like(core) and (
+            not first_alone or is_note or _names_kind_later(first_text, core)
+        ):
             best = FoundTitle(
                 title=Para(core, paras[n][1].provenance),
                 number_line=Para(number, piece.provenance) if number else None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..patterns import DATE_ARABIC, DATE_CHINESE, DATE_ISO
+from ..patterns import DAMAGED_DATE, DATE_ARABIC, DATE_CHINESE, DATE_ISO
 
 _CN_DIGIT = {
     "〇": 0,
@@ -90,3 +90,19 @@ def parse_date(text: str) -> date | None:
     if m := DATE_ISO.search(text):
         return _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     return None
+
+
+def recover_date(text: str) -> date | None:
+    """A date line that lost its 月/日: '2022年1231' → 2022-12-31; None when the digits split
+    into more than one real date ('2020126': 1月26日 or 12月6日) or none."""
+    m = DAMAGED_DATE.match(text)
+    if m is None:
+        return None
+    year, digits = int(m["y"]), m["md"]
+    found = {
+        d
+        for cut in range(1, len(digits))
+        if len(digits[cut:]) <= 2 and len(digits[:cut]) <= 2
+        if (d := _safe_date(year, int(digits[:cut]), int(digits[cut:]))) is not None
+    }
+    return found.pop() if len(found) == 1 else None
