@@ -373,3 +373,32 @@ def test_an_attachment_line_is_never_joined_to_the_signature() -> None:
     c = extract_text(text)
     assert c.metadata.issuers == ["某市医疗保障局"]
     assert str(c.metadata.signed_date) == "2020-10-22"
+
+
+def test_recipients_run_into_the_text_and_addressees_of_a_reply() -> None:
+    text = (
+        "某区人民政府办公室关于印发某某行动实施方案的通知\n"
+        "各街道办事处、某某镇人民政府、区人民政府各部门：经区政府同意，现将方案印发给你们。\n"
+        "某区人民政府办公室\n2021年2月22日\n"
+    )
+    assert extract_text(text).metadata.recipients == [
+        "各街道办事处",
+        "某某镇人民政府",
+        "区人民政府各部门",
+    ]
+    reply = (
+        "某某局关于对某某建议的答复\n尊敬的某某代表：\n您提出的建议收悉。\n某某局\n2023年6月29日\n"
+    )
+    assert extract_text(reply).metadata.recipients == ["尊敬的某某代表"]
+    widget = (
+        "关于做好某项工作的通知\n字号:[ ] [我要打印][关闭] 视力保护色:\n各乡镇：\n"
+        "现将事项通知如下。\n"
+    )
+    assert extract_text(widget).metadata.recipients == ["各乡镇"]
+
+
+def test_an_issuer_and_its_office_stay_one_name() -> None:
+    text = "各区：\n现将事项通知如下。\n某某市人民政府办公厅\n2020年5月20日\n"
+    assert extract_text(text).metadata.issuers == ["某某市人民政府办公厅"]
+    spaced = text.replace("某某市人民政府办公厅", "某某市人民政府 办公厅")
+    assert extract_text(spaced).metadata.issuers == ["某某市人民政府办公厅"]

@@ -202,10 +202,10 @@ def _should_join(a: Para, b: Para, width: int | None, page_break: bool) -> bool:
         return False
     if b.after_blank and not page_break:
         return False
-    if width is not None:
-        return a.last_line_length >= width - 2
     if DATE_AT_END.match(a.text) or ATTACHMENT_START.match(a.text):
         return False  # a 成文日期 or an item of the 附件说明 is a line of its own
+    if width is not None:
+        return a.last_line_length >= width - 2
     if "。" not in a.text and (starts_structure(a.text) or TITLE_END.search(a.text)):
         # a bare heading ends where it ends, unless a page break cut it: "（二）持续推进医药价格和
         # 招采信用" | "— 3 —" | "评价" (the rest is short and no sentence of its own)

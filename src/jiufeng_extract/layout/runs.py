@@ -20,7 +20,7 @@ from ..model import Provenance
 
 # a page with at most this many paragraphs, and paragraphs at least this long, are examined
 _FEW_PARAGRAPHS = 12
-_LONG_PARAGRAPH = 120
+_LONG_PARAGRAPH = 60
 _MAX_RECIPIENTS = 150
 
 _PIPES = regex.compile(r"\s*\|{2,}\s*|\s+\|\s+")
@@ -32,8 +32,10 @@ _HEADING_AFTER_SENTENCE = regex.compile(
     r"|[（(][一二三四五六七八九十]{1,3}[）)]"
     r"|第[一二三四五六七八九十百零〇]{1,4}[章条节])"
     r")"
-    # a chapter starts a part wherever it stands in a run-together page: "…方案第一章总则"
+    # a chapter starts a part wherever it stands in a run-together page: "…方案第一章总则",
+    # and so does the first subheading run into its heading: "二、工作措施(一)开展…"
     r"|(?<=\p{Han})(?=第[一二三四五六七八九十]{1,3}章)"
+    r"|(?<=^[一二三四五六七八九十]{1,3}[、.．][^。，,；;]{2,12})(?=[（(]一[）)])"
 )
 _DATE_AFTER_SENTENCE = regex.compile(
     r"(?<=[。！])\s*(?=(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"

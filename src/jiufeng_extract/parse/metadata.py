@@ -42,6 +42,9 @@ _TITLE_TAIL = " 。.|｜"
 _TITLE_NOTE = regex.compile(r"[(（][^()（）]{1,12}[)）]$")  # "…的通报(7月2日)"
 _CLOSING_KINDS = {"函告": "函", "函复": "函", "复函": "函"}
 
+# the office part of a name, never an issuer on its own
+_OFFICE_ONLY = regex.compile(r"(?:办公厅|办公室|综合司|办事处|常务委员会|委员会|党组|党委)")
+
 # labels under which sites show the date they published the page, most specific first
 _PUBLISHED_LABELS = (
     "发布日期",
@@ -98,9 +101,20 @@ def closing_type(seg: Segments) -> str | None:
 def split_issuers(line: str) -> list[str]:
     pieces = line.split()
     if len(pieces) > 1:
-        return pieces
-    found = _RUN_TOGETHER_ORG.findall(line)
+        return _rejoin_cut_names(pieces)
+    found = _rejoin_cut_names(_RUN_TOGETHER_ORG.findall(line))
     return found if "".join(found) == line and len(found) > 1 else [line]
+
+
+def _rejoin_cut_names(pieces: list[str]) -> list[str]:
+    """'杭州市人民政府 办公厅': a piece that is only an office of the one before is part of it."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _OFFICE_ONLY.fullmatch(piece):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
 
 
 def split_recipients(text: str) -> list[str]:

@@ -33,9 +33,9 @@ from ..patterns import (
     NOTE_LINE,
     ORG_SUFFIX,
     PRINTED_BY,
-    WEB_CHROME,
 )
 from ..text.joining import starts_heading
+from .cover import find_recipients, is_doc_number_line, same_title
 from .title import find_title
 
 _MAX_TITLE = 120
@@ -47,9 +47,6 @@ _COVER_LINES = 3
 _ENCLOSURE_LINES = 4
 # lines between a 附件说明 and the 成文日期 below it (issuers, at most three)
 _SIGNATURE_REACH = 4
-# lines of chrome that may stand between the title and the 主送机关
-_RECIPIENT_REACH = 6
-_MAX_WIDGET_LABEL = 5
 
 
 @dataclass
@@ -171,7 +168,10 @@ def _signature_follows(body: list[Item], index: int) -> bool:
     """The 成文日期 follows within a few lines: '附件：X' is then the 附件说明 above the
     signature, not the start of the attachment."""
     nearby = body[index + 1 : index + 1 + _SIGNATURE_REACH]
-    return any(isinstance(p, Para) and DATE_AT_END.match(p.text) for p in nearby)
+    return any(
+        isinstance(p, Para) and (DATE_AT_END.match(p.text) or DAMAGED_DATE.match(p.text))
+        for p in nearby
+    )
 
 
 def _attachment_start(text: str) -> tuple[str | None, str] | None:
@@ -221,12 +221,12 @@ def _split_cover_and_main(body: list[Item], seg: Segments) -> None:
         para = _para_at(content, i)
         if para is None:
             break
-        if seg.doc_number_line is None and _is_doc_number_line(para, seg.title):
+        if seg.doc_number_line is None and is_doc_number_line(para, seg.title):
             seg.doc_number_line = para
-        elif not (seg.title is not None and _same_title(para.text, seg.title.text)):
+        elif not (seg.title is not None and same_title(para.text, seg.title.text)):
             break
         i += 1
-    if (found := _find_recipients(content, i)) is not None:
+    if (found := find_recipients(content, i)) is not None:
         seg.head += [p for p in content[i:found] if isinstance(p, Para)]
         seg.recipients = _para_at(content, found)
         i = found + 1
@@ -252,7 +252,7 @@ def _split_cover_and_main(body: list[Item], seg: Segments) -> None:
             and enclosure.start == 0
             and not (
                 seg.title
-                and _same_title(enclosure.title.text, seg.title.text)
+                and same_title(enclosure.title.text, seg.title.text)
                 and not any(isinstance(p, Para) for p in after[enclosure.end :])
             )
         ):
@@ -277,57 +277,6 @@ def _take_enclosure_without_signature(seg: Segments) -> None:
     if SequenceMatcher(None, name, match.group("enclosed")).ratio() >= _ENCLOSURE_SIMILARITY:
         seg.enclosure_title = found.title
         seg.main = seg.main[found.end :]
-
-
-def _is_doc_number_line(para: Para, title: Para | None = None) -> bool:
-    """A line that holds the 发文字号, alone or after the title printed again."""
-    text = para.text
-    if title is not None and text.startswith(title.text):
-        text = text[len(title.text) :]
-    return len(text) <= 40 and bool(DOC_NUMBER.search(text))
-
-
-def _same_title(text: str, title: str) -> bool:
-    return text == title or (
-        len(title) >= 8 and text.startswith(title) and len(text) < len(title) + 30
-    )
-
-
-def _is_recipients(text: str) -> bool:
-    return text.endswith(("：", ":")) and not starts_heading(text) and len(text) < 600
-
-
-def _find_recipients(content: list[Item], start: int) -> int | None:
-    """The 主送机关 line: next after the title and number, or below a few lines of site chrome
-    (浏览次数, 字号 大中小, 打印). It names organisations; a widget line ending in a colon does
-    not, and a sentence of the text ends the search."""
-    for j in range(start, min(len(content), start + _RECIPIENT_REACH)):
-        para = _para_at(content, j)
-        if para is None:
-            return None
-        text = para.text
-        if (
-            _is_recipients(text)
-            and not _is_widget(text)
-            and (j == start or _names_organisations(text))
-        ):
-            return j
-        if "。" in para.text or starts_heading(para.text) or DATE_LINE.match(para.text):
-            return None
-    return None
-
-
-def _is_widget(text: str) -> bool:
-    """A page's label or control ending in a colon (浏览次数：, 字号：), not a 主送机关."""
-    label = text.rstrip("：: ")
-    if META_LABEL.match(text) or WEB_CHROME.match(text):
-        return True
-    return len(label) <= _MAX_WIDGET_LABEL and not ORG_SUFFIX.search(label)
-
-
-def _names_organisations(text: str) -> bool:
-    pieces = regex.split(r"[、，,；;]", text.rstrip("：:"))
-    return any(p.startswith("各") or ORG_SUFFIX.search(p.strip(")）")) for p in pieces if p)
 
 
 def _find_signed_date(content: list[Item], start: int, seg: Segments) -> int | None:
