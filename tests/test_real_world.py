@@ -402,3 +402,26 @@ def test_an_issuer_and_its_office_stay_one_name() -> None:
     assert extract_text(text).metadata.issuers == ["某某市人民政府办公厅"]
     spaced = text.replace("某某市人民政府办公厅", "某某市人民政府 办公厅")
     assert extract_text(spaced).metadata.issuers == ["某某市人民政府办公厅"]
+
+
+def test_indentation_lost_as_question_marks() -> None:
+    text = (
+        "各县区人民政府：\n??经市政府同意，现将规划印发给你们。\n某市人民政府办公室\n"
+        "??2018年5月14日\n??某市慢性病防治规划(2018—2025年)\n??一、规划背景\n"
+        "??近年来，我市慢病防治取得进展。\n??二、总体要求\n??（一）指导思想。坚持预防为主。\n"
+    )
+    c = extract_text(text)
+    assert str(c.metadata.signed_date) == "2018-05-14"
+    assert c.metadata.enclosure_title == "某市慢性病防治规划(2018—2025年)"
+    assert [s.title for s in c.sections] == ["规划背景", "总体要求"]
+
+
+def test_a_subheading_run_into_its_heading() -> None:
+    text = (
+        "某某卫生局群众满意度提升工作方案\n一、指导思想\n坚持以人民为中心。\n"
+        "二、工作措施(一)开展医疗下乡活动。组织卫生院开展巡回医疗。\n"
+        "(二)提升医疗机构服务水平。落实首诊负责制。\n"
+    )
+    c = extract_text(text)
+    assert [s.title for s in c.sections] == ["指导思想", "工作措施"]
+    assert [t.title for t in c.tasks] == ["开展医疗下乡活动", "提升医疗机构服务水平"]

@@ -32,10 +32,12 @@ _HEADING_AFTER_SENTENCE = regex.compile(
     r"|[（(][一二三四五六七八九十]{1,3}[）)]"
     r"|第[一二三四五六七八九十百零〇]{1,4}[章条节])"
     r")"
-    # a chapter starts a part wherever it stands in a run-together page: "…方案第一章总则",
-    # and so does the first subheading run into its heading: "二、工作措施(一)开展…"
+    # a chapter starts a part wherever it stands in a run-together page: "…方案第一章总则"
     r"|(?<=\p{Han})(?=第[一二三四五六七八九十]{1,3}章)"
-    r"|(?<=^[一二三四五六七八九十]{1,3}[、.．][^。，,；;]{2,12})(?=[（(]一[）)])"
+)
+# the first subheading run into its heading, on any page: "二、工作措施(一)开展…"
+_SUBHEADING_RUN_IN = regex.compile(
+    r"(?<=^[一二三四五六七八九十]{1,3}[、.．][^。，,；;（()）]{2,12})(?=[（(]一[）)])"
 )
 _DATE_AFTER_SENTENCE = regex.compile(
     r"(?<=[。！])\s*(?=(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"
@@ -45,13 +47,15 @@ _DATE_AFTER_SENTENCE = regex.compile(
 _RECIPIENTS = regex.compile(rf"^(?P<to>各[^。：:]{{1,{_MAX_RECIPIENTS}}}?[：:])(?=\S)")
 # a title run into the first sentence: "…实施方案为深入开展…", "…的通知各区卫生健康委："
 _TITLE_THEN_TEXT = regex.compile(
-    r"^(?P<title>[^。，,；;：:]{6,80}?(?:通知|通报|通告|公告|决定|意见|批复|方案|要点|办法|细则|规定))"
+    r"^(?P<title>[^。，,；;：:]{6,80}?(?:通知|通报|通告|公告|决定|意见|批复|方案|要点|办法|细则|规定|"
+    r"计划|规划)(?:[(（][^()（）]{1,15}[)）])?)"
     r"(?=为了?|根据|按照|依据|现将|近年来|近日|各)"
 )
 
 
 def split_runs(texts: list[tuple[str, Provenance]]) -> list[tuple[str, Provenance]]:
     """Paragraph texts (with provenance) → the same, run-together paragraphs cut apart."""
+    texts = [(piece, p) for text, p in texts for piece in _SUBHEADING_RUN_IN.split(text)]
     if len(texts) > _FEW_PARAGRAPHS:
         return texts
     out: list[tuple[str, Provenance]] = []
@@ -75,7 +79,8 @@ def _cut(text: str) -> list[str]:
             out.append(m.group("to"))
             piece = piece[m.end() :]
         for part in _HEADING_AFTER_SENTENCE.split(piece):
-            out += [p for p in _DATE_AFTER_SENTENCE.split(part) if p.strip()]
+            for sub in _SUBHEADING_RUN_IN.split(part.strip()):
+                out += [p for p in _DATE_AFTER_SENTENCE.split(sub) if p.strip()]
     return [p.strip() for p in out if p.strip()]
 
 

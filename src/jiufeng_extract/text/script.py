@@ -6,8 +6,8 @@ converter slipped (⾏ for 行), and with zero-width marks or a literal ``&nbsp;
 grammar in ``patterns.py`` is written once, in Simplified script. So:
 
 - ``clean`` removes what is debris, not text: zero-width marks, leftover entities, pinyin
-  annotations; it maps radicals and compatibility ideographs to ordinary characters. The output
-  shows the cleaned text.
+  annotations, indentation turned into ``??``; it maps radicals and compatibility ideographs
+  to ordinary characters. The output shows the cleaned text.
 - ``fold`` turns Traditional characters into Simplified ones, one character for one, so that
   every offset in the folded text is the same offset in the printed one.
 - ``Unfolder`` puts the printed script back into strings the parser built from folded text:
@@ -26,6 +26,8 @@ import regex
 
 # pinyin a mirror puts after a converted character: 發(fā), 衛(wèi); also with full-width brackets
 _PINYIN = regex.compile(r"(?<=\p{Han})[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}[)）]")
+# indentation a converter turned into question marks: "??一、规划背景"
+_LOST_INDENT = regex.compile(r"^\s*[?？]{1,4}(?=[\p{Han}（(《“\d])")
 _ZERO_WIDTH = regex.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 _ENTITY = regex.compile(r"&(?:nbsp|ensp|emsp|thinsp);?|&#(?:160|12288|8194|8195);", regex.I)
 # Kangxi radicals, CJK radical supplement and compatibility ideographs: NFKC gives the ordinary
@@ -38,6 +40,7 @@ def clean(text: str) -> str:
     text = _ENTITY.sub(" ", text)
     text = _ZERO_WIDTH.sub("", text)
     text = _PINYIN.sub("", text)
+    text = _LOST_INDENT.sub("", text)
     if _VARIANT_IDEOGRAPH.search(text):
         text = _VARIANT_IDEOGRAPH.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     return text
