@@ -90,6 +90,10 @@ def test_constructed_pair_finds_every_known_change(county: tuple[Circular, Circu
     }
     [deadline] = report.deadline_changes
     assert (deadline.old_deadline.raw, deadline.new_deadline.raw) == ("12月底前", "10月底前")
+    from jiufeng_extract.diff.labels import summary_paragraph
+
+    summary = summary_paragraph(report)  # by the heading the tasks stand under
+    assert "拆分任务 1 项（“规范医疗服务”1 项）" in summary and "完成时限变化 1 处" in summary
     assert report.term_changes.appeared == ["直播带货"]
     assert {m.field for m in report.metadata_changes} >= {"doc_number", "signed_date"}
 
@@ -237,3 +241,29 @@ def test_a_task_moved_to_another_section_is_moved() -> None:
         True,
         False,
     )
+
+
+def test_terminal_view_wraps_and_never_truncates_when_piped(
+    seeds: tuple[Circular, Circular],
+) -> None:
+    """Piped into a narrow pager, every title, text and evidence word is still there in full
+    (lines wrap; nothing ends in an ellipsis)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "jiufeng_extract", "diff", str(SHANGHAI), str(NATIONAL)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PATH": os.environ["PATH"], "NO_COLOR": "1", "COLUMNS": "60"},
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "…" not in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 60
+    joined = result.stdout.replace("\n", "")
+    report = compare(*seeds)
+    for change in report.task_changes:
+        for piece in change.old_titles + change.new_titles + change.shared_terms:
+            assert piece in joined
+        if change.kind not in (ChangeKind.UNCHANGED, ChangeKind.MOVED):
+            for text in change.old_texts + change.new_texts:
+                assert text.replace("\n", "") in joined

@@ -161,6 +161,13 @@ def markdown(report: DiffReport) -> str:
         "",
         f"**摘要**　{_md(summary_paragraph(report))}",
         "",
+        "**目录**　"
+        + " · ".join(
+            f"[{h}](#{h})" for h in ["任务一览", "任务对照", *(h for h, _ in _other(report))]
+        ),
+        "",
+        "## 任务一览",
+        "",
         "| 变化 | 原任务 | 新任务 | 相似度 | 依据 |",
         "|---|---|---|---|---|",
     ]

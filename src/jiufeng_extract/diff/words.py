@@ -9,6 +9,7 @@ function words (以及, 有关, 进一步); ``tokens`` keeps everything, for a w
 from __future__ import annotations
 
 import logging
+import warnings
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -35,9 +36,12 @@ def function_words() -> frozenset[str]:
 
 @cache
 def _tokenizer() -> Any:
-    import jieba
+    with warnings.catch_warnings():  # jieba may import the deprecated pkg_resources
+        warnings.simplefilter("ignore")
+        import jieba
 
-    jieba.setLogLevel(logging.WARNING)
+    # CRITICAL: jieba logs its progress, and a traceback when it cannot write its cache file
+    jieba.setLogLevel(logging.CRITICAL)
     tokenizer = jieba.Tokenizer()
     for term in glossary():
         tokenizer.add_word(term, freq=None)
