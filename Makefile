@@ -47,9 +47,11 @@ bench: dev
 	$(BIN)/python bench/run.py
 
 # Accuracy on the real documents of corpus/ against their keys: per-field figures on stdout,
-# every miss in eval/results.md (tests/test_eval.py holds eval/baseline.json).
+# every miss in eval/results.md (tests/test_eval.py holds eval/baseline.json); then the links
+# of jiufeng diff on the labelled edition pairs of tests/data/diff/labels/ (precision, recall).
 eval: dev
 	$(BIN)/python eval/run.py
+	$(BIN)/python eval/diff_pairs.py
 
 # Fuzz the loaders for FUZZ_SECONDS (default 120) with atheris; crashes go to fuzz/findings/.
 fuzz: dev

@@ -43,8 +43,12 @@ def diff(
     ] = DiffFormat.TEXT,
     output: OutputOpt = None,
     threshold: Annotated[
-        float, typer.Option(help="Lowest similarity (0–1) that links two tasks.")
-    ] = 0.2,
+        float,
+        typer.Option(
+            help="Lowest similarity (0–1) that links two tasks; from 0.6 × it up to it, a "
+            "possible counterpart (calibrated: eval/diff_pairs.py --calibrate)."
+        ),
+    ] = 0.25,  # diff.changes.DEFAULT_THRESHOLD (tests/test_diff_labels.py holds them equal)
     check: Annotated[
         bool, typer.Option("--check", help="Exit 1 when anything differs (for CI).")
     ] = False,
@@ -60,7 +64,7 @@ def diff(
 
     def body() -> int:
         if not 0.0 < threshold < 1.0:
-            raise UsageError("option --threshold: between 0 and 1, e.g. 0.2")
+            raise UsageError("option --threshold: between 0 and 1, e.g. 0.25")
         options = ExtractOptions.build(password=password, aliases=tuple(aliases or ()))
         report = compare(
             read_circular(old, options),

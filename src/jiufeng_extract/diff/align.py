@@ -1,18 +1,25 @@
 """Items of two circulars → links: which old task became which new task(s).
 
-The score is the cosine similarity of TF-IDF vectors over character 2- and 3-grams (scikit-learn),
-fitted on the items of both circulars together, punctuation, digits and spaces removed, keeping
-the n-grams found in at least two items: a 2-gram such as 加强, 推进 or 工作 occurs in most tasks
-and weighs little, while 带金 or 骗保 occurs in few and weighs a lot. No word segmentation is
-needed, and the same text always scores 1.
+Features are whole words (``words.py``: jieba's shipped dictionary plus the domain glossary, in
+search mode so that 举报投诉 also counts as 举报 and 投诉, and 受贿行贿一起查 meets
+行贿受贿一起查 through 受贿 and 行贿). Each item gets two TF-IDF vectors (scikit-learn), fitted
+on the items of both circulars together and keeping the words found in at least two items: one
+of its title, one of its title, text and the text of the special actions it owns (an action
+carried over is evidence that its task was too). Words such as 加强 or 工作 are dropped as
+function words, and common ones weigh little; 带金销售 or 骗保 occur in few items and weigh a
+lot. The score of a pair is ``TITLE_WEIGHT`` × title cosine + the rest × body cosine: titles are
+rewritten more often than the duties under them, so they weigh less, but still apart.
 
 Linking, in order:
 1. keys: the same title on both sides (ignoring punctuation and spaces), or the same number
    with near-identical titles, links at once;
 2. the rest by a global assignment (Hungarian method, scipy) maximising the total score, ties
-   broken by relative position; pairs scoring under ``threshold`` stay unlinked;
-3. splits and merges: an unlinked item joins a link when it scores at least ``threshold``
-   with the other side and the group, taken together, scores higher than the pair alone.
+   broken by relative position; pairs scoring at least ``threshold`` link;
+3. splits and merges: an unlinked item joins a link when it scores at least ``possible`` with
+   the link's item on the other side, that item is its best match, and the group, taken
+   together, scores higher than the pair alone;
+4. what is left is assigned again; pairs scoring at least ``possible`` (under ``threshold``)
+   are possible counterparts: a suggestion to read, never an edit.
 Everything is symmetric: aligning (new, old) gives the mirror of aligning (old, new).
 """
 
@@ -24,10 +31,13 @@ from typing import Any
 import regex
 
 from ..text.compare import similarity
+from .words import is_word, search_tokens
 
 _NOISE = regex.compile(r"[\p{P}\p{S}\s\d]+")
 _SAME_TITLE = 0.85  # title ratio that, with the same number, is a key match
-_GROUP_GAIN = 0.02  # how much better a split/merge group must score than the pair alone
+_GROUP_GAIN = -0.02  # how much better a split/merge group must score than the pair alone
+_DOMINANCE = 0.8  # a link scores at least this share of either item's best score
+TITLE_WEIGHT = 0.2
 _TIE = 1e-6
 
 
@@ -38,6 +48,7 @@ class Item:
     title: str
     text: str
     section: str = ""
+    extra: str = ""  # text that belongs to the item without being it: its special actions
 
     @property
     def body(self) -> str:
@@ -50,100 +61,130 @@ class Link:
     new: list[int]
     score: float
     terms: list[str] = field(default_factory=list)
+    weak: bool = False  # a possible counterpart only
+
+
+def features(text: str) -> list[str]:
+    return [t for t in search_tokens(text) if is_word(t)]
+
+
+def _identity(doc: list[str]) -> list[str]:
+    return doc
 
 
 class Scorer:
-    """TF-IDF vectors of both sides' items and their pairwise cosine similarities."""
+    """Word TF-IDF vectors of both sides' items and their pairwise scores."""
 
     def __init__(self, old: list[Item], new: list[Item]) -> None:
+        items = old + new
+        self._n_old = len(old)
+        self._titles = self._fit([features(item.title) for item in items])
+        self._bodies, self._names = self._fit_named(
+            [features(f"{item.body}。{item.extra}") for item in items]
+        )
+        self.matrix: Any = [
+            [self.group([i], [j]) for j in range(len(new))] for i in range(len(old))
+        ]
+
+    def _fit(self, docs: list[list[str]]) -> Any:
+        return self._fit_named(docs)[0]
+
+    def _fit_named(self, docs: list[list[str]]) -> tuple[Any, Any]:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
-        texts = [_clean(item.body) for item in old + new]
-        self._texts_old, self._texts_new = texts[: len(old)], texts[len(old) :]
-        # min_df=2: an n-gram found in one item only can match nothing, and would only dilute
+        # min_df=2: a word found in one item only can match nothing, and would only dilute
         # that item's vector
         vectorizer = TfidfVectorizer(
-            analyzer="char", ngram_range=(2, 3), sublinear_tf=True, lowercase=False, min_df=2
+            analyzer=_identity, sublinear_tf=True, lowercase=False, min_df=2
         )
-        vectors: Any = None
-        self._names: Any = []
         try:
-            vectors = vectorizer.fit_transform(texts)
-            self._names = vectorizer.get_feature_names_out()
-        except ValueError:  # no n-gram shared by two items (or fewer than two items)
-            vectors = None
-        self._old = vectors[: len(old)] if vectors is not None else None
-        self._new = vectors[len(old) :] if vectors is not None else None
-        self.matrix: Any = (
-            (self._old @ self._new.T).toarray()
-            if self._old is not None and self._new is not None and old and new
-            else [[0.0] * len(new) for _ in old]
-        )
+            return vectorizer.fit_transform(docs), vectorizer.get_feature_names_out()
+        except ValueError:  # no word shared by two items (or fewer than two items)
+            return None, []
 
-    def group(self, old: list[int], new: list[int]) -> float:
-        """Cosine similarity of the summed vectors of two groups."""
+    def _sums(self, vectors: Any, old: list[int], new: list[int]) -> tuple[Any, Any]:
         import numpy as np
 
-        if self._old is None or self._new is None:
+        a = np.asarray(vectors[old].sum(axis=0)).ravel()
+        b = np.asarray(vectors[[self._n_old + j for j in new]].sum(axis=0)).ravel()
+        return a, b
+
+    def _cosine(self, vectors: Any, old: list[int], new: list[int]) -> float:
+        import numpy as np
+
+        if vectors is None:
             return 0.0
-        a = np.asarray(self._old[old].sum(axis=0)).ravel()
-        b = np.asarray(self._new[new].sum(axis=0)).ravel()
+        a, b = self._sums(vectors, old, new)
         norm = float(np.linalg.norm(a) * np.linalg.norm(b))
         return float(a @ b) / norm if norm else 0.0
 
-    def terms(self, old: list[int], new: list[int], limit: int = 5) -> list[str]:
-        """The n-grams that contribute most to the score, longest first where they overlap."""
+    def group(self, old: list[int], new: list[int]) -> float:
+        """The score of two groups of items: the cosines of their summed vectors."""
+        title = self._cosine(self._titles, old, new)
+        body = self._cosine(self._bodies, old, new)
+        return round(TITLE_WEIGHT * title + (1 - TITLE_WEIGHT) * body, 9)
+
+    def body(self, old: list[int], new: list[int]) -> float:
+        """The cosine of the texts alone: what the tasks ask to be done, not their headings."""
+        return self._cosine(self._bodies, old, new)
+
+    def terms(self, old: list[int], new: list[int], limit: int = 6) -> list[str]:
+        """The shared words that weigh most in the score; a word inside a longer chosen one
+        (受贿 in 受贿行贿一起查) gives way to it."""
         import numpy as np
 
-        if self._old is None or self._new is None:
+        if self._bodies is None:
             return []
-        a = np.asarray(self._old[old].sum(axis=0)).ravel()
-        b = np.asarray(self._new[new].sum(axis=0)).ravel()
+        a, b = self._sums(self._bodies, old, new)
         weight = a * b
-        order = sorted(np.nonzero(weight)[0], key=lambda i: (-weight[i], self._names[i]))
-        left = "\n".join(self._texts_old[i] for i in old)
-        right = "\n".join(self._texts_new[j] for j in new)
+        order = sorted(np.nonzero(weight)[0], key=lambda i: (-weight[i], str(self._names[i])))
         chosen: list[str] = []
         for index in order:
-            gram = _widest(str(self._names[index]), left, right)
-            if any(gram in other for other in chosen):
+            word = str(self._names[index])
+            if any(word in other for other in chosen):
                 continue
-            chosen = [c for c in chosen if c not in gram] + [gram]
+            chosen = [c for c in chosen if c not in word] + [word]
             if len(chosen) == limit:
                 break
         return chosen
-
-
-def _widest(gram: str, left: str, right: str, limit: int = 8) -> str:
-    """``gram`` grown one character at a time while both texts still contain it: the n-grams
-    中选产 and 选产品 are evidence of 中选产品."""
-    best = gram
-    for start in (m.start() for m in regex.finditer(regex.escape(gram), left)):
-        lo, hi = start, start + len(gram)
-        while hi < len(left) and hi - lo < limit and left[lo : hi + 1] in right:
-            hi += 1
-        while lo > 0 and hi - lo < limit and left[lo - 1 : hi] in right:
-            lo -= 1
-        if hi - lo > len(best):
-            best = left[lo:hi]
-    return best
 
 
 def _clean(text: str) -> str:
     return _NOISE.sub("", text)
 
 
-def align(old: list[Item], new: list[Item], scorer: Scorer, threshold: float) -> list[Link]:
+def align(
+    old: list[Item], new: list[Item], scorer: Scorer, threshold: float, possible: float
+) -> list[Link]:
     """Links between items; unlinked items are those in no link."""
     matrix = scorer.matrix
     links = _key_links(old, new, matrix)
-    free_old = [i for i in range(len(old)) if not any(i in link.old for link in links)]
-    free_new = [j for j in range(len(new)) if not any(j in link.new for link in links)]
-    links += _assign(free_old, free_new, matrix, threshold, len(old), len(new))
-    links = _groups(links, len(old), len(new), scorer, threshold)
+    strong = _assign(*_free(links, len(old), len(new)), matrix, threshold, len(old), len(new))
+    links += [link for link in strong if _dominant(link, matrix, scorer, possible)]
+    links = _groups(links, len(old), len(new), scorer, possible)
+    for link in _assign(*_free(links, len(old), len(new)), matrix, possible, len(old), len(new)):
+        link.weak = True
+        links.append(link)
     for link in links:
         link.terms = scorer.terms(link.old, link.new)
     return sorted(links, key=lambda link: (min(link.new), min(link.old)))
+
+
+def _dominant(link: Link, matrix: Any, scorer: Scorer, possible: float) -> bool:
+    """Not a pair the assignment made only because each item's better match was taken, nor
+    one that shares a heading word and little of what the tasks ask to be done."""
+    i, j = link.old[0], link.new[0]
+    best = max(max(matrix[i]), max(row[j] for row in matrix))
+    return bool(link.score >= _DOMINANCE * best and scorer.body([i], [j]) >= possible)
+
+
+def _free(links: list[Link], n_old: int, n_new: int) -> tuple[list[int], list[int]]:
+    linked_old = {i for link in links for i in link.old}
+    linked_new = {j for link in links for j in link.new}
+    return (
+        [i for i in range(n_old) if i not in linked_old],
+        [j for j in range(n_new) if j not in linked_new],
+    )
 
 
 def _key_links(old: list[Item], new: list[Item], matrix: Any) -> list[Link]:
@@ -190,23 +231,24 @@ def _assign(
 
 
 def _groups(
-    links: list[Link], n_old: int, n_new: int, scorer: Scorer, threshold: float
+    links: list[Link], n_old: int, n_new: int, scorer: Scorer, possible: float
 ) -> list[Link]:
     """Splits (one old, several new) and merges (several old, one new), found together from the
     one-to-one links so that the result does not depend on which side is called old."""
     matrix = scorer.matrix
-    linked_old = {i for link in links for i in link.old}
-    linked_new = {j for link in links for j in link.new}
+    free_old, free_new = _free(links, n_old, n_new)
     offers: list[tuple[float, int, str, int]] = []  # (gain, link index, side, item)
     for index, link in enumerate(links):
         i, j = link.old[0], link.new[0]
-        for extra in (k for k in range(n_new) if k not in linked_new):
-            if matrix[i][extra] >= threshold:
+        for extra in free_new:
+            best = max(matrix[k][extra] for k in range(n_old))
+            if matrix[i][extra] >= best and scorer.body([i], [extra]) >= possible:
                 gain = scorer.group([i], [j, extra]) - link.score
                 if gain > _GROUP_GAIN:
                     offers.append((gain, index, "new", extra))
-        for extra in (k for k in range(n_old) if k not in linked_old):
-            if matrix[extra][j] >= threshold:
+        for extra in free_old:
+            best = max(matrix[extra][k] for k in range(n_new))
+            if matrix[extra][j] >= best and scorer.body([extra], [j]) >= possible:
                 gain = scorer.group([i, extra], [j]) - link.score
                 if gain > _GROUP_GAIN:
                     offers.append((gain, index, "old", extra))

@@ -1,13 +1,15 @@
 """Two circulars → a ``DiffReport``: the links of ``align`` read as changes a policy reader
-recognises (reworded, moved, split, merged, added, removed), then what changed in the
-responsibility table of linked tasks (units, deadlines), in the vocabulary, and in metadata."""
+recognises (unchanged, reworded, moved, split, merged, possible counterpart, added, removed),
+then what changed in the responsibility table of linked tasks (units, deadlines), in the
+vocabulary, and in metadata.
+
+``DEFAULT_THRESHOLD`` and ``POSSIBLE_RATIO`` were chosen with ``eval/diff_pairs.py --calibrate``
+on the labelled pairs of ``tests/data/diff/labels/`` (README, "Tuning --threshold")."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from difflib import SequenceMatcher
-from functools import cache
-from importlib import resources
 
 import regex
 
@@ -26,11 +28,13 @@ from .model import (
     TermChanges,
     UnitChange,
 )
+from .words import glossary, tokens
+from .words import words as words_of
 
-DEFAULT_THRESHOLD = 0.2
-WEAK_BAND = 0.1  # links scoring under threshold + WEAK_BAND are marked weak
+DEFAULT_THRESHOLD = 0.25
+POSSIBLE_RATIO = 0.6  # pairs scoring from threshold × this up to threshold: possible counterparts
 _SAME_SECTION = 0.8
-_EDITED = 0.5  # text similarity above which a character diff of the texts is shown
+_EDITED = 0.5  # text similarity above which a word diff of the texts is shown
 _QUOTED = regex.compile(r"“(?P<term>[^“”\s]{2,12})”")
 
 
@@ -42,7 +46,7 @@ def compare(
 ) -> DiffReport:
     names = names or UnitNames.default()
     task_changes = item_changes(_tasks(old), _tasks(new), threshold)
-    linked = [c for c in task_changes if c.old and c.new]
+    linked = [c for c in task_changes if c.old and c.new and c.kind is not ChangeKind.POSSIBLE]
     return DiffReport(
         threshold=threshold,
         old=_side(old),
@@ -59,8 +63,9 @@ def compare(
 
 
 def item_changes(old: list[Item], new: list[Item], threshold: float) -> list[ItemChange]:
-    links = align(old, new, Scorer(old, new), threshold)
-    changes = [_linked(link, old, new, threshold) for link in links]
+    links = align(old, new, Scorer(old, new), threshold, threshold * POSSIBLE_RATIO)
+    in_order = _in_order(links)
+    changes = [_linked(link, old, new, id(link) in in_order) for link in links]
     linked_old = {i for link in links for i in link.old}
     linked_new = {j for link in links for j in link.new}
     changes += [
@@ -79,21 +84,47 @@ def _order(change: ItemChange) -> tuple[int, int, int]:
     return (10**6, 1, min(change.old))
 
 
-def _linked(link: Link, old: list[Item], new: list[Item], threshold: float) -> ItemChange:
+def _in_order(links: list[Link]) -> set[int]:
+    """The one-to-one links that keep their relative order: a longest chain increasing on both
+    sides. A task dropped or added renumbers those after it; only one that leaves the chain
+    has moved."""
+    pairs = sorted(
+        (link.old[0], link.new[0], link.score, id(link))
+        for link in links
+        if not link.weak and len(link.old) == len(link.new) == 1
+    )
+    # best[k]: the longest chain ending at pairs[k]; of two as long, the one scoring more
+    best: list[tuple[int, float, list[int]]] = []
+    for k, (_, j, score, _) in enumerate(pairs):
+        before = [best[m] for m in range(k) if pairs[m][1] < j]
+        length, total, chain = max(before, key=lambda b: (b[0], b[1]), default=(0, 0.0, []))
+        best.append((length + 1, total + score, [*chain, k]))
+    chain = max(best, key=lambda b: (b[0], b[1]), default=(0, 0.0, []))[2]
+    return {pairs[k][3] for k in chain}
+
+
+def _linked(link: Link, old: list[Item], new: list[Item], in_order: bool) -> ItemChange:
     olds, news = [old[i] for i in link.old], [new[j] for j in link.new]
     old_body = "\n".join(item.body for item in olds)
     new_body = "\n".join(item.body for item in news)
     reworded = squash(old_body) != squash(new_body)
-    if len(olds) > 1:
+    if link.weak:
+        kind = ChangeKind.POSSIBLE
+    elif len(olds) > 1:
         kind = ChangeKind.MERGED
     elif len(news) > 1:
         kind = ChangeKind.SPLIT
     else:
         kind = ChangeKind.UNCHANGED
-    moved = len(olds) == len(news) == 1 and (
-        olds[0].number != news[0].number
-        or similarity(olds[0].section, news[0].section) < _SAME_SECTION
+    moved = (
+        not link.weak
+        and len(olds) == len(news) == 1
+        and (
+            (olds[0].number != news[0].number and not in_order)
+            or similarity(olds[0].section, news[0].section) < _SAME_SECTION
+        )
     )
+    edit = reworded and not link.weak
     if kind is ChangeKind.UNCHANGED:
         kind = ChangeKind.REWORDED if reworded else ChangeKind.MOVED if moved else kind
     return ItemChange(
@@ -104,37 +135,43 @@ def _linked(link: Link, old: list[Item], new: list[Item], threshold: float) -> I
         new_numbers=[item.number for item in news],
         old_titles=[item.title for item in olds],
         new_titles=[item.title for item in news],
+        old_texts=[item.text for item in olds],
+        new_texts=[item.text for item in news],
+        old_sections=[item.section for item in olds],
+        new_sections=[item.section for item in news],
         similarity=round(link.score, 3),
-        weak=link.score < threshold + WEAK_BAND,
+        weak=link.weak,
         moved=moved,
         reworded=reworded,
         shared_terms=_evidence(old_body, new_body, link.terms),
-        title_diff=segments("／".join(i.title for i in olds), "／".join(i.title for i in news)),
-        text_diff=_text_diff(olds, news) if reworded else [],
+        title_diff=(
+            segments("／".join(i.title for i in olds), "／".join(i.title for i in news))
+            if edit
+            else []
+        ),
+        text_diff=_text_diff(olds, news) if edit else [],
     )
 
 
 def _text_diff(olds: list[Item], news: list[Item]) -> list[Segment]:
-    """The texts' character diff, when they are close enough for one to read as an edit of the
+    """The texts' word diff, when they are close enough for one to read as an edit of the
     other; two different texts side by side say more than a diff that strikes out everything."""
     old_text = "\n".join(i.text for i in olds)
     new_text = "\n".join(i.text for i in news)
     return segments(old_text, new_text) if similarity(old_text, new_text) >= _EDITED else []
 
 
-def _evidence(old_body: str, new_body: str, grams: list[str], limit: int = 6) -> list[str]:
-    """Glossary terms both sides use, then the n-grams that weigh most in the score."""
+def _evidence(old_body: str, new_body: str, words: list[str], limit: int = 6) -> list[str]:
+    """Glossary terms both sides use, then the shared words that weigh most in the score:
+    whole words and terms only (a word inside a chosen term gives way to it)."""
     a, b = squash(old_body), squash(new_body)
     terms = [t for t in glossary() if t in a and t in b]
     terms = [t for t in terms if not any(t != other and t in other for other in terms)]
-    for gram in grams:
-        if not any(_overlap(gram, term) >= 2 for term in terms):
-            terms.append(gram)
+    whole = set(words_of(a)) & set(words_of(b))  # as the texts' own segmentation cuts them
+    for word in words:
+        if word in whole and not any(word in term or term in word for term in terms):
+            terms.append(word)
     return terms[:limit]
-
-
-def _overlap(a: str, b: str) -> int:
-    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match().size
 
 
 def _alone(kind: ChangeKind, item: Item, old: bool) -> ItemChange:
@@ -146,31 +183,51 @@ def _alone(kind: ChangeKind, item: Item, old: bool) -> ItemChange:
         new_numbers=[] if old else [item.number],
         old_titles=[item.title] if old else [],
         new_titles=[] if old else [item.title],
+        old_texts=[item.text] if old else [],
+        new_texts=[] if old else [item.text],
+        old_sections=[item.section] if old else [],
+        new_sections=[] if old else [item.section],
         similarity=None,
     )
 
 
 def segments(old: str, new: str) -> list[Segment]:
-    """Character-level diff, whitespace ignored (line wrapping means nothing in Chinese)."""
-    a, b = squash(old), squash(new)
+    """Word-level diff (whole words struck or inserted, never half of one), whitespace ignored
+    (line wrapping means nothing in Chinese)."""
+    a, b = tokens(squash(old)), tokens(squash(new))
     out: list[Segment] = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
-            out.append(Segment(op="equal", text=a[i1:i2]))
+            _append(out, "equal", "".join(a[i1:i2]))
             continue
         if i2 > i1:
-            out.append(Segment(op="delete", text=a[i1:i2]))
+            _append(out, "delete", "".join(a[i1:i2]))
         if j2 > j1:
-            out.append(Segment(op="insert", text=b[j1:j2]))
+            _append(out, "insert", "".join(b[j1:j2]))
     return out
+
+
+def _append(out: list[Segment], op: str, text: str) -> None:
+    out.append(Segment(op=op, text=text))
 
 
 # --- the items of a circular ------------------------------------------------------------------
 
 
 def _tasks(circular: Circular) -> list[Item]:
+    actions: dict[int, list[str]] = {}
+    for a in circular.special_actions:
+        if a.task is not None:
+            actions.setdefault(a.task, []).append(f"{a.title}。{a.text}")
     return [
-        Item(t.ordinal, t.number, t.title, t.text, t.path[-1] if t.path else "")
+        Item(
+            t.ordinal,
+            t.number,
+            t.title,
+            t.text,
+            t.path[-1] if t.path else "",
+            "。".join(actions.get(t.ordinal, [])),
+        )
         for t in circular.tasks
     ]
 
@@ -264,14 +321,6 @@ def _deadline(rows: list[TableRow], in_text: list[Deadline]) -> Deadline | None:
 
 
 # --- vocabulary and metadata -------------------------------------------------------------------
-
-
-@cache
-def glossary() -> tuple[str, ...]:
-    text = resources.files("jiufeng_extract").joinpath("data/glossary.txt").read_text("utf-8")
-    return tuple(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
 
 
 def _full_text(circular: Circular) -> str:

@@ -10,7 +10,7 @@ from pydantic import Field
 from ..model import Deadline, StrictModel
 
 DIFF_SCHEMA_NAME = "jiufeng-diff"
-DIFF_SCHEMA_VERSION = "1.0"
+DIFF_SCHEMA_VERSION = "1.1"
 
 
 class ChangeKind(StrEnum):
@@ -19,12 +19,13 @@ class ChangeKind(StrEnum):
     MOVED = "moved"
     SPLIT = "split"
     MERGED = "merged"
+    POSSIBLE = "possible"  # a weak link: a counterpart to read, never shown as an edit
     ADDED = "added"
     REMOVED = "removed"
 
 
 class Segment(StrictModel):
-    """A piece of a character-level diff: equal text, or text only in old (delete) or new."""
+    """A piece of a word-level diff: equal text, or text only in old (delete) or new (insert)."""
 
     op: str = Field(description="equal | delete | insert")
     text: str
@@ -48,8 +49,16 @@ class ItemChange(StrictModel):
     new_numbers: list[str]
     old_titles: list[str]
     new_titles: list[str]
-    similarity: float | None = Field(description="0–1 score of the link (TF-IDF cosine)")
-    weak: bool = Field(False, description="linked, but close to --threshold")
+    old_texts: list[str] = Field(default_factory=list, description="the tasks' text")
+    new_texts: list[str] = Field(default_factory=list)
+    old_sections: list[str] = Field(default_factory=list, description="heading above each")
+    new_sections: list[str] = Field(default_factory=list)
+    similarity: float | None = Field(description="0–1 score of the link (word TF-IDF cosine)")
+    weak: bool = Field(
+        False,
+        description="a possible counterpart: under --threshold, or a shared heading word with "
+        "little shared text",
+    )
     moved: bool = Field(False, description="in another section or under another number")
     reworded: bool = False
     shared_terms: list[str] = Field(default_factory=list, description="evidence for the link")
