@@ -24,6 +24,7 @@ class StrictModel(BaseModel):
 class SourceFormat(StrEnum):
     PDF = "pdf"
     DOCX = "docx"
+    OFD = "ofd"
     HTML = "html"
     TEXT = "text"
 

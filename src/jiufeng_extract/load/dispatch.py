@@ -15,6 +15,7 @@ from ..errors import InputError
 from ..model import SourceFormat, Warning
 from ..options import ExtractOptions
 from .legacy_word import legacy_word_to_docx
+from .ofd import is_ofd, load_ofd
 from .pdf import load_pdf
 from .plain_text import load_text
 from .web_page import load_html
@@ -54,7 +55,7 @@ def sniff_format(data: bytes, path: Path) -> SourceFormat:
     if head.startswith(b"%PDF"):
         return SourceFormat.PDF
     if head.startswith(b"PK\x03\x04"):
-        return SourceFormat.DOCX
+        return SourceFormat.OFD if is_ofd(data) else SourceFormat.DOCX
     if head.startswith(_OLE2):
         return SourceFormat.DOCX  # a legacy .doc/.wps, converted to DOCX when possible
     if _HTML_START.match(head) or path.suffix.lower() in (".html", ".htm", ".shtml", ".xhtml"):
@@ -78,6 +79,8 @@ def load_data(data: bytes, path: Path, options: ExtractOptions) -> LoadedDocumen
         blocks, pages, warnings = load_pdf(
             data, str(path), password=options.password, max_pages=options.max_pages
         )
+    elif fmt is SourceFormat.OFD:
+        blocks, pages, warnings = load_ofd(data, str(path), max_pages=options.max_pages)
     elif fmt is SourceFormat.DOCX:
         if data.startswith(_OLE2):
             data = legacy_word_to_docx(data, str(path))
