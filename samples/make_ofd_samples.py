@@ -234,6 +234,9 @@ def render(seed: str) -> bytes:
         page_ids[last_page], "、".join(metadata.issuers)
     )
     parts["Doc_0/Signs/Sign_0/SignedValue.dat"] = "placeholder: not a signature\n"
+    seal_name = f"{metadata.issuers[0] if metadata.issuers else seed} (sample seal)".encode()
+    inner = b"\x0c" + bytes([len(seal_name)]) + seal_name
+    binary = {"Doc_0/Signs/Sign_0/Seal.esl": b"\x30" + bytes([len(inner)]) + inner}
     pdf.close()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -241,6 +244,9 @@ def render(seed: str) -> bytes:
             info = zipfile.ZipInfo(name, date_time=(2025, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, parts[name].encode("utf-8"))
+        for name, data in binary.items():
+            info = zipfile.ZipInfo(name, date_time=(2025, 1, 1, 0, 0, 0))
+            archive.writestr(info, data)
     return buffer.getvalue()
 
 

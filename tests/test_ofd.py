@@ -257,3 +257,29 @@ def test_jiufeng_text_pdf_and_ofd_agree() -> None:
         pdf = jiufeng("text", f"samples/{seed}.pdf")
         ofd = jiufeng("text", f"samples/{seed}.ofd")
         assert pdf.stdout == ofd.stdout and pdf.stdout
+
+
+def test_doc_info_and_seals_are_recorded() -> None:
+    """DocInfo (CustomData by name) and each seal signature as recorded: the seal's name from
+    its seal file, the provider, the time as written, the stamps' pages and boxes."""
+    from jiufeng_extract import extract_path
+
+    circular = extract_path(SAMPLES / "national-2024-jiufeng.ofd")
+    info = circular.source.document_info
+    assert info["custom:发文字号"] == circular.metadata.doc_number
+    assert info["Title"] == circular.metadata.title
+    (seal,) = circular.source.seals
+    assert seal.seal_name and seal.seal_name.startswith(circular.metadata.issuers[0])
+    assert seal.signed_at == "20250101120000Z"
+    assert [(s.page, s.boundary) for s in seal.stamps] == [(9, [120.0, 200.0, 42.0, 42.0])]
+    real = load_data((OFD / "draw_param_ref.ofd").read_bytes(), Path("d.ofd"), ExtractOptions())
+    (seal,) = real.seals
+    assert seal.seal_name and "监制章" in seal.seal_name and seal.provider == "gomain_eseal"
+    assert [s.page for s in seal.stamps] == [1]
+    assert real.document_info["custom:发票号码"] == "71500013"
+    assert (
+        load_data(
+            (SAMPLES / "national-2024-jiufeng.pdf").read_bytes(), Path("n.pdf"), ExtractOptions()
+        ).seals
+        == []
+    )

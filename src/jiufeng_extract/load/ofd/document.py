@@ -42,6 +42,7 @@ class OfdDocument:
     templates: dict[str, Template]
     info: dict[str, str]  # DocInfo: Title, Author, CreationDate, ...; CustomData by name
     signatures: str | None  # the resolved Signatures.xml, if any
+    page_numbers: dict[str, int] = field(default_factory=dict)  # page ID → number
     missing: list[str] = field(default_factory=list)  # parts named but not in the package
 
 
@@ -94,10 +95,11 @@ def read_structure(package: Package) -> OfdDocument:
     for element in children(common, "TemplatePage") if common is not None else []:
         location = _located(package, document_name, element.get("BaseLoc", ""), missing)
         templates[element.get("ID", "")] = Template(location, element.get("ZOrder", "Background"))
-    pages = []
+    pages, page_numbers = [], {}
     for number, element in enumerate(_page_elements(document), start=1):
         location = _located(package, document_name, element.get("BaseLoc", ""), missing)
         pages.append(PageRef(number, location))
+        page_numbers[element.get("ID", "")] = number
     signatures = text_of(body, "Signatures")
     return OfdDocument(
         document=document_name,
@@ -106,6 +108,7 @@ def read_structure(package: Package) -> OfdDocument:
         templates=templates,
         info=_doc_info(child(body, "DocInfo")),
         signatures=package.resolve(root_name, signatures) if signatures else None,
+        page_numbers=page_numbers,
         missing=missing,
     )
 

@@ -10,15 +10,17 @@ about as a scanned PDF page is.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...blocks import Block
 from ...errors import InputError, NotACircularError
-from ...model import Warning
+from ...model import Seal, Warning
 from ..fixed import RawPage, pages_to_blocks, ruled_tables
 from .content import PT_PER_MM, Drawn, read_content
 from .document import OfdDocument, PageRef, box_size, child, local, read_structure
 from .package import Package
+from .signatures import read_seals
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -26,12 +28,22 @@ if TYPE_CHECKING:
 _FIRST = {"Background": 0, "Body": 1, "Foreground": 2}
 
 
-def load_ofd(
-    data: bytes, path: str, max_pages: int = 2000
-) -> tuple[list[Block], int, list[Warning]]:
-    count, pages, warnings = read_pages(data, path, max_pages)
+@dataclass
+class LoadedOfd:
+    blocks: list[Block]
+    pages: int
+    warnings: list[Warning]
+    document_info: dict[str, str]
+    seals: list[Seal]
+
+
+def load_ofd(data: bytes, path: str, max_pages: int = 2000) -> LoadedOfd:
+    package = Package(data, path)
+    structure = read_structure(package)
+    count, pages, warnings = _read(package, structure, max_pages)
     blocks, more = pages_to_blocks(pages, path, "OFD")
-    return blocks, count, warnings + more
+    seals, unreadable = read_seals(package, structure.signatures, structure.page_numbers)
+    return LoadedOfd(blocks, count, warnings + more + unreadable, structure.info, seals)
 
 
 def read_pages(
@@ -39,7 +51,13 @@ def read_pages(
 ) -> tuple[int, list[RawPage], list[Warning]]:
     """The page count and the raw pages, with warnings about parts missing from the package."""
     package = Package(data, path)
-    structure = read_structure(package)
+    return _read(package, read_structure(package), max_pages)
+
+
+def _read(
+    package: Package, structure: OfdDocument, max_pages: int
+) -> tuple[int, list[RawPage], list[Warning]]:
+    path = package.path
     count = len(structure.pages)
     if count == 0:
         raise InputError("OFD has no pages", path)
