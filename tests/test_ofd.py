@@ -97,6 +97,9 @@ def test_real_ofd_extracts_or_says_no_circular(name: str) -> None:
     assert result.returncode in (0, 5), result.stderr
     if result.returncode == 5:
         assert result.stderr.count("\n") == 1 and "no circular found" in result.stderr
+    if name in SHAPES_ONLY:  # nothing to print either: the same one line
+        shown = jiufeng("text", f"tests/data/ofd/{name}")
+        assert shown.returncode == 5 and shown.stderr.count("\n") == 1 and shown.stdout == ""
 
 
 @pytest.mark.parametrize(
@@ -169,7 +172,8 @@ def _text(boundary: str, code: str, extra: str = "") -> str:
 
 def test_placement_boundary_ctm_pageblock_and_template() -> None:
     """X/Y are relative to the Boundary, after the CTM; PageBlocks nest; a template page's
-    text is read (Background); a diagonal watermark is not."""
+    text is read (Background); a diagonal watermark and text in a Boundary without area
+    (clipped away) are not."""
     body = (
         '<ofd:Template TemplateID="7"/><ofd:Content><ofd:Layer><ofd:PageBlock><ofd:PageBlock>'
         + _text("20 100 100 10", '<ofd:TextCode X="0" Y="5" DeltaX="g 3 5">正文一行</ofd:TextCode>')
@@ -184,6 +188,7 @@ def test_placement_boundary_ctm_pageblock_and_template() -> None:
             '<ofd:TextCode X="0" Y="5" DeltaX="g 3 5">水印文字</ofd:TextCode>',
             ' CTM="0.7071 -0.7071 0.7071 0.7071 0 0"',
         )
+        + _text("60 60 0.5 0", '<ofd:TextCode X="0" Y="5">裁掉的字</ofd:TextCode>')
         + "</ofd:Layer></ofd:Content>"
     )
     template = '<ofd:TemplatePage ID="7" BaseLoc="Tpls\\T0.xml" ZOrder="Background"/>'
@@ -283,3 +288,31 @@ def test_doc_info_and_seals_are_recorded() -> None:
         ).seals
         == []
     )
+
+
+def test_a_page_of_images_only_is_a_scan() -> None:
+    """Pages that draw only an ImageObject have no text: the scanned-PDF error, exit 7."""
+    from jiufeng_extract.errors import NoTextLayerError
+
+    image = (
+        '<ofd:Content><ofd:Layer><ofd:ImageObject ID="5" ResourceID="9" '
+        'Boundary="0 0 210 297" CTM="210 0 0 297 0 0"/></ofd:Layer></ofd:Content>'
+    )
+    with pytest.raises(NoTextLayerError, match="needs OCR") as caught:
+        load_data(_package(image), Path("scan.ofd"), ExtractOptions())
+    assert caught.value.exit_code == 7
+
+
+def test_numbers_that_are_no_coordinates_are_dropped() -> None:
+    """nan, inf and overflowing values in a producer's lists or sizes never reach the layout."""
+    assert numbers("1 inf nan 1e400 2") == [1.0, 2.0]
+    code = '<ofd:TextCode X="inf" Y="5" DeltaX="nan 5">甲乙</ofd:TextCode>'
+    page = "<ofd:Area><ofd:PhysicalBox>0 0 inf 297</ofd:PhysicalBox></ofd:Area>"
+    data = _package(
+        page
+        + "<ofd:Content><ofd:Layer>"
+        + _text("10 10 50 50", code)
+        + "</ofd:Layer></ofd:Content>"
+    )
+    loaded = load_data(data, Path("n.ofd"), ExtractOptions())
+    assert [b.text for b in loaded.blocks if isinstance(b, Line)] == ["甲乙"]

@@ -39,7 +39,7 @@ def check_text_layer(
     if total == 0:
         raise NoTextLayerError(
             f"no text layer on any of its {len(pages)} page(s): a scanned document needs OCR "
-            "first (e.g. ocrmypdf)",
+            + ("first (e.g. ocrmypdf)" if kind == "PDF" else "first"),
             path,
         )
     if bad > _GARBLED_SHARE * total:

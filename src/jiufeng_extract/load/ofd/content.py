@@ -6,7 +6,8 @@ repeats ``v`` ``n`` times; where the list runs out, a glyph's own width is the a
 the object's space: ``CTM`` first, then the offset of the ``Boundary``. ``PathObject``
 segments (``AbbreviatedData``) become table-finder edges the same way. Annotations
 (watermarks, stamps drawn as annotations) live in other parts and are never read; text turned
-diagonally by its ``CTM`` is a watermark drawn as content, and is left out too.
+diagonally by its ``CTM`` is a watermark drawn as content, and is left out too, as is text in
+a ``Boundary`` without area (clipped away: invisible).
 
 Coordinates come out as the PDF loader's: points from the top-left of the page (OFD works in
 millimetres with y down, so only the unit changes).
@@ -57,14 +58,14 @@ def numbers(value: str | None) -> list[float]:
     while i < len(tokens):
         if tokens[i] == "g" and i + 2 < len(tokens):
             try:
-                count, step = int(float(tokens[i + 1])), float(tokens[i + 2])
+                count, step = int(_finite(tokens[i + 1])), _finite(tokens[i + 2])
             except ValueError:
                 break
             out.extend([step] * max(0, min(count, 100_000)))
             i += 3
             continue
         with contextlib.suppress(ValueError):
-            out.append(float(tokens[i]))
+            out.append(_finite(tokens[i]))
         i += 1
     return out
 
@@ -74,9 +75,11 @@ def _matrix(value: str | None) -> Matrix:
     return tuple(values[:6]) if len(values) >= 6 else _IDENTITY  # type: ignore[return-value]
 
 
-def _boundary(value: str | None) -> tuple[float, float]:
+def _boundary(value: str | None) -> tuple[float, float, bool]:
+    """The Boundary's origin, and whether it has no area (everything in it is clipped away)."""
     values = numbers(value)
-    return (values[0], values[1]) if len(values) >= 2 else (0.0, 0.0)
+    empty = len(values) >= 4 and (abs(values[2]) < 1e-3 or abs(values[3]) < 1e-3)
+    return (values[0], values[1], empty) if len(values) >= 2 else (0.0, 0.0, False)
 
 
 class _Space:
@@ -84,7 +87,7 @@ class _Space:
 
     def __init__(self, element: etree._Element) -> None:
         self.ctm = _matrix(element.get("CTM"))
-        self.dx, self.dy = _boundary(element.get("Boundary"))
+        self.dx, self.dy, self.empty = _boundary(element.get("Boundary"))
         a, b, c, d, _, _ = self.ctm
         self.scale = math.sqrt(abs(a * d - b * c)) or 1.0
         # turned by neither 0 nor a multiple of 90 degrees: a watermark across the page
@@ -140,11 +143,11 @@ def _glyph_width(char: str) -> float:
 def _text_chars(text_object: etree._Element) -> list[Char]:
     space = _Space(text_object)
     try:
-        size = float(text_object.get("Size", "0"))
-        hscale = float(text_object.get("HScale", "1") or 1)
+        size = _finite(text_object.get("Size", "0"))
+        hscale = _finite(text_object.get("HScale", "1") or "1")
     except ValueError:
         size, hscale = 0.0, 1.0
-    if size <= 0 or space.diagonal:
+    if size <= 0 or space.diagonal or space.empty:
         return []
     chars: list[Char] = []
     x = y = 0.0
@@ -178,9 +181,17 @@ def _text_chars(text_object: etree._Element) -> list[Char]:
 
 def _float(value: str | None, default: float) -> float:
     try:
-        return float(value) if value is not None else default
+        return _finite(value) if value is not None else default
     except ValueError:
         return default
+
+
+def _finite(token: str) -> float:
+    """A number as OFD writes one; "nan", "inf" and overflowing values are no coordinates."""
+    value = float(token)
+    if not math.isfinite(value) or abs(value) > 1e7:
+        raise ValueError(token)
+    return value
 
 
 def _path_edges(path_object: etree._Element) -> list[Edge]:

@@ -73,7 +73,7 @@ def box_size(area: etree._Element | None) -> tuple[float, float] | None:
         width, height = float(values[2]), float(values[3])
     except (IndexError, ValueError):
         return None
-    return (width, height) if width > 0 and height > 0 else None
+    return (width, height) if 0 < width < 1e5 and 0 < height < 1e5 else None
 
 
 def read_structure(package: Package) -> OfdDocument:
