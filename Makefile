@@ -40,6 +40,7 @@ samples: dev
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,samples]'
 	$(BIN)/python samples/make_html_sample.py
 	$(BIN)/python samples/make_samples.py
+	$(BIN)/python samples/make_ofd_samples.py
 
 # Timings against pdfplumber and pypdfium2, cold start, long PDFs, batch throughput:
 # writes bench/results.json and bench/results.md (about a minute; not part of make test).

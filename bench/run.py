@@ -49,11 +49,17 @@ def median_seconds(action: Callable[[], object], runs: int = RUNS) -> float:
 
 
 def samples() -> list[Path]:
-    return sorted(p for p in SAMPLES.iterdir() if p.suffix in {".txt", ".html", ".docx", ".pdf"})
+    suffixes = {".txt", ".html", ".docx", ".pdf", ".ofd"}
+    return sorted(p for p in SAMPLES.iterdir() if p.suffix in suffixes)
 
 
 def page_count(path: Path) -> int:
     import pypdfium2
+
+    if path.suffix == ".ofd":
+        from jiufeng_extract.load.ofd import read_pages
+
+        return read_pages(path.read_bytes(), str(path))[0]
 
     document = pypdfium2.PdfDocument(path)
     try:
@@ -68,7 +74,7 @@ def bench_samples() -> list[dict[str, Any]]:
     rows = []
     for path in samples():
         seconds = median_seconds(lambda p=path: extract_path(p))
-        pages = page_count(path) if path.suffix == ".pdf" else None
+        pages = page_count(path) if path.suffix in (".pdf", ".ofd") else None
         rows.append(
             {
                 "file": path.name,
@@ -78,6 +84,27 @@ def bench_samples() -> list[dict[str, Any]]:
                 "ms_per_page": round(seconds * 1000 / pages, 2) if pages else None,
             }
         )
+    return rows
+
+
+def bench_fixed_layout_reading() -> list[dict[str, Any]]:
+    """Reading alone (the loader: file → lines and tables, no parsing), OFD beside PDF, for
+    each seed rendered in both (the OFD is written from the PDF's layout)."""
+    from jiufeng_extract.load.dispatch import load_document
+    from jiufeng_extract.options import ExtractOptions
+
+    options = ExtractOptions()
+    rows = []
+    for pdf in (p for p in samples() if p.suffix == ".pdf"):
+        ofd = pdf.with_suffix(".ofd")
+        if not ofd.exists():
+            continue
+        pages = page_count(pdf)
+        row: dict[str, Any] = {"seed": pdf.stem, "pages": pages}
+        for path in (pdf, ofd):
+            seconds = median_seconds(lambda p=path: load_document(p, options))
+            row[f"{path.suffix[1:]}_ms_per_page"] = round(seconds * 1000 / pages, 2)
+        rows.append(row)
     return rows
 
 
@@ -264,6 +291,17 @@ def markdown(results: dict[str, Any]) -> str:
     ]
     lines += [
         "",
+        "## Reading alone: OFD beside PDF (the loader, no parsing)",
+        "",
+        "| seed | pages | PDF ms/page | OFD ms/page |",
+        "|---|---|---|---|",
+    ]
+    lines += [
+        f"| {r['seed']} | {r['pages']} | {r['pdf_ms_per_page']} | {r['ofd_ms_per_page']} |"
+        for r in results["fixed_layout_reading"]
+    ]
+    lines += [
+        "",
         "## PDF: jiufeng against the libraries underneath",
         "",
         "| file | pages | jiufeng ms | pdfplumber text ms | pdfplumber text+tables ms | "
@@ -348,6 +386,7 @@ def main() -> None:
         results = {
             "machine": machine(),
             "samples": bench_samples(),
+            "fixed_layout_reading": bench_fixed_layout_reading(),
             "pdf_libraries": bench_pdf_libraries(),
             "cold_start": bench_cold_start(),
             "long_pdfs": bench_long_pdfs(workdir),

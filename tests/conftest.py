@@ -8,7 +8,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 DATA = ROOT / "tests" / "data"
 SAMPLE_FILES = sorted(
-    p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html", ".docx", ".pdf")
+    p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html", ".docx", ".pdf", ".ofd")
 )
 
 

@@ -24,7 +24,7 @@ from jiufeng_extract.model import Circular
 from jiufeng_extract.options import ExtractOptions
 
 SEEDS = ("shanghai-2023-jiufeng", "national-2024-jiufeng")
-VARIANTS = (".html", ".docx", "-autonum.docx", ".pdf")
+VARIANTS = (".html", ".docx", "-autonum.docx", ".pdf", ".ofd")
 
 # what a format legitimately changes, and why
 KNOWN_DIFFERENCES = {

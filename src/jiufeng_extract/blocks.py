@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Provenance, SourceFormat, Warning
+from .model import Provenance, Seal, SourceFormat, Warning
 
 
 @dataclass(frozen=True)
@@ -61,3 +61,6 @@ class LoadedDocument:
     pages: int | None = None
     # what the loader noticed about the file itself (a page without text, a converted .doc)
     warnings: list[Warning] = field(default_factory=list)
+    # what the package says about itself (an OFD's DocInfo and seal signatures)
+    document_info: dict[str, str] = field(default_factory=dict)
+    seals: list[Seal] = field(default_factory=list)

@@ -12,7 +12,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_NAME = "jiufeng-circular"
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 class StrictModel(BaseModel):
@@ -24,6 +24,7 @@ class StrictModel(BaseModel):
 class SourceFormat(StrEnum):
     PDF = "pdf"
     DOCX = "docx"
+    OFD = "ofd"
     HTML = "html"
     TEXT = "text"
 
@@ -68,11 +69,34 @@ class Provenance(StrictModel):
         return ", ".join(parts) or "unknown"
 
 
+class Stamp(StrictModel):
+    """Where a seal is stamped: the page (from 1) and its box in mm from the page's top-left."""
+
+    page: int | None = None
+    boundary: list[float] = Field(default_factory=list, description="x, y, width, height (mm)")
+
+
+class Seal(StrictModel):
+    """A seal signature as the OFD package records it; the cryptography is not verified."""
+
+    seal_name: str | None = Field(None, description="the name the seal file gives the seal")
+    provider: str | None = Field(None, description="the signing software (Provider)")
+    signed_at: str | None = Field(None, description="SignatureDateTime as written")
+    stamps: list[Stamp] = Field(default_factory=list)
+
+
 class Source(StrictModel):
     path: str
     format: SourceFormat
     sha256: str
     pages: int | None = None
+    document_info: dict[str, str] = Field(
+        default_factory=dict,
+        description="an OFD's DocInfo (Title, Author, CreationDate, …; CustomData as custom:NAME)",
+    )
+    seals: list[Seal] = Field(
+        default_factory=list, description="an OFD's seal signatures, as recorded (not verified)"
+    )
 
 
 class DocNumberParts(StrictModel):

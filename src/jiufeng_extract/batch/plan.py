@@ -23,7 +23,7 @@ import regex
 from .index import BatchIndex, FileResult
 
 SOURCE_SUFFIXES = frozenset(
-    {".pdf", ".docx", ".doc", ".wps", ".html", ".htm", ".shtml", ".xhtml", ".txt", ".text"}
+    {".pdf", ".ofd", ".docx", ".doc", ".wps", ".html", ".htm", ".shtml", ".xhtml", ".txt", ".text"}
 )
 _GLOB = regex.compile(r"[*?\[]")
 _UNSAFE = regex.compile(r"[^\p{L}\p{N}\p{Han}._-]+")

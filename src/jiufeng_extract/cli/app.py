@@ -86,7 +86,7 @@ def _main(
 
 
 SourceArg = Annotated[
-    Path, typer.Argument(help="A circular (PDF, DOCX, HTML, text) or JSON/YAML from extract.")
+    Path, typer.Argument(help="A circular (PDF, OFD, DOCX, HTML, text) or JSON/YAML from extract.")
 ]
 AliasesOpt = Annotated[
     list[Path] | None,

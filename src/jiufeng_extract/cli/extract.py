@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 @app.command()
 def extract(
-    file: Annotated[Path, typer.Argument(help="Circular: PDF, DOCX, HTML or plain text.")],
+    file: Annotated[Path, typer.Argument(help="Circular: PDF, OFD, DOCX, HTML or plain text.")],
     output: OutputOpt = None,
     fmt: Annotated[
         OutputFormat | None,

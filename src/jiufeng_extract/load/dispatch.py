@@ -12,9 +12,10 @@ import regex
 
 from ..blocks import Block, LoadedDocument
 from ..errors import InputError
-from ..model import SourceFormat, Warning
+from ..model import Seal, SourceFormat, Warning
 from ..options import ExtractOptions
 from .legacy_word import legacy_word_to_docx
+from .ofd import is_ofd, load_ofd
 from .pdf import load_pdf
 from .plain_text import load_text
 from .web_page import load_html
@@ -54,7 +55,7 @@ def sniff_format(data: bytes, path: Path) -> SourceFormat:
     if head.startswith(b"%PDF"):
         return SourceFormat.PDF
     if head.startswith(b"PK\x03\x04"):
-        return SourceFormat.DOCX
+        return SourceFormat.OFD if is_ofd(data) else SourceFormat.DOCX
     if head.startswith(_OLE2):
         return SourceFormat.DOCX  # a legacy .doc/.wps, converted to DOCX when possible
     if _HTML_START.match(head) or path.suffix.lower() in (".html", ".htm", ".shtml", ".xhtml"):
@@ -74,10 +75,16 @@ def load_data(data: bytes, path: Path, options: ExtractOptions) -> LoadedDocumen
     pages: int | None = None
     blocks: list[Block]
     warnings: list[Warning] = []
+    document_info: dict[str, str] = {}
+    seals: list[Seal] = []
     if fmt is SourceFormat.PDF:
         blocks, pages, warnings = load_pdf(
             data, str(path), password=options.password, max_pages=options.max_pages
         )
+    elif fmt is SourceFormat.OFD:
+        ofd = load_ofd(data, str(path), max_pages=options.max_pages)
+        blocks, pages, warnings = ofd.blocks, ofd.pages, ofd.warnings
+        document_info, seals = ofd.document_info, ofd.seals
     elif fmt is SourceFormat.DOCX:
         if data.startswith(_OLE2):
             data = legacy_word_to_docx(data, str(path))
@@ -101,4 +108,6 @@ def load_data(data: bytes, path: Path, options: ExtractOptions) -> LoadedDocumen
         blocks=blocks,
         pages=pages,
         warnings=warnings,
+        document_info=document_info,
+        seals=seals,
     )

@@ -15,28 +15,15 @@ from __future__ import annotations
 import ctypes
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ...errors import EncryptedError, InputError, describe
+from ..fixed import Box, Char, Edge, RawPage, edge, ruled_tables
 
 if TYPE_CHECKING:
     import pypdfium2
 
-Char = dict[str, Any]  # text, x0, x1, top, bottom, size: the keys pdfplumber uses
-Box = tuple[float, float, float, float]  # x0, top, x1, bottom
-
-# a segment whose ends differ by less than this across its direction is straight (points)
-_STRAIGHT = 1.0
 _FPDF_ERR_PASSWORD = 4
-
-
-@dataclass
-class RawPage:
-    number: int  # from 1
-    width: float
-    height: float
-    chars: list[Char]
-    tables: list[tuple[Box, list[Box]]]  # (table box, cell boxes)
 
 
 def read_pages(
@@ -154,23 +141,11 @@ class _Upright:
 
 def _ruled_tables(page: pypdfium2.PdfPage, upright: _Upright) -> list[tuple[Box, list[Box]]]:
     """Tables drawn with ruling lines: the page's straight path segments become edges, and
-    pdfplumber's table finder (its "lines" strategy, default tolerances) turns them into cells."""
-    edges = _edges(page, upright)
-    if not any(edge["orientation"] == "v" for edge in edges):
-        return []  # no vertical rule, no ruled table: most pages stop here
-    from pdfplumber import table as finder
-    from pdfplumber.utils.geometry import filter_edges
-
-    edges = filter_edges(edges, min_length=1)
-    edges = finder.merge_edges(edges, 3, 3, 3, 3)
-    edges = filter_edges(edges, min_length=3)
-    cells = finder.intersections_to_cells(finder.edges_to_intersections(edges, 3, 3))
-    return [
-        (_bounds(group), [_box(cell) for cell in group]) for group in finder.cells_to_tables(cells)
-    ]
+    the shared table finder (``fixed.ruled_tables``) turns them into cells."""
+    return ruled_tables(_edges(page, upright))
 
 
-def _edges(page: pypdfium2.PdfPage, upright: _Upright) -> list[dict[str, Any]]:
+def _edges(page: pypdfium2.PdfPage, upright: _Upright) -> list[Edge]:
     """Horizontal and vertical straight segments of every path, in page coordinates."""
     import pypdfium2.raw as pdfium_c
 
@@ -201,30 +176,8 @@ def _edges(page: pypdfium2.PdfPage, upright: _Upright) -> list[dict[str, Any]]:
     return edges
 
 
-def _edge(
-    a: tuple[float, float], b: tuple[float, float], upright: _Upright
-) -> list[dict[str, Any]]:
-    x0, top, x1, bottom = upright.box(
-        min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])
-    )
-    if bottom - top < _STRAIGHT:
-        orientation = "h"
-    elif x1 - x0 < _STRAIGHT:
-        orientation = "v"
-    else:
-        return []  # a slanted or curved stroke is no table rule
-    return [
-        {
-            "x0": x0,
-            "x1": x1,
-            "top": top,
-            "bottom": bottom,
-            "width": x1 - x0,
-            "height": bottom - top,
-            "orientation": orientation,
-            "object_type": "line",
-        }
-    ]
+def _edge(a: tuple[float, float], b: tuple[float, float], upright: _Upright) -> list[Edge]:
+    return edge(*upright.box(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])))
 
 
 def _compose(inner: tuple[float, ...], outer: tuple[float, ...] | None) -> tuple[float, ...]:
@@ -246,17 +199,3 @@ def _compose(inner: tuple[float, ...], outer: tuple[float, ...] | None) -> tuple
 def _apply(matrix: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
     a, b, c, d, e, f = matrix
     return a * x + c * y + e, b * x + d * y + f
-
-
-def _bounds(cells: list[Any]) -> Box:
-    return (
-        float(min(c[0] for c in cells)),
-        float(min(c[1] for c in cells)),
-        float(max(c[2] for c in cells)),
-        float(max(c[3] for c in cells)),
-    )
-
-
-def _box(bbox: Any) -> Box:
-    x0, top, x1, bottom = bbox
-    return float(x0), float(top), float(x1), float(bottom)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lines import TextLine, dedupe, inside, lines_of
-from .pages import RawPage
+from .raw import RawPage
 from .tables import PageTable, table_grid
 
 

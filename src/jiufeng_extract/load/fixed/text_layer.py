@@ -24,7 +24,9 @@ def _glyphs(text: str) -> tuple[int, int]:
     return glyphs, bad
 
 
-def check_text_layer(pages: list[PageContent], path: str, warnings: list[Warning]) -> None:
+def check_text_layer(
+    pages: list[PageContent], path: str, warnings: list[Warning], kind: str = "PDF"
+) -> None:
     per_page = []
     for page in pages:
         texts = [line.text for line in page.lines] + [
@@ -37,15 +39,15 @@ def check_text_layer(pages: list[PageContent], path: str, warnings: list[Warning
     if total == 0:
         raise NoTextLayerError(
             f"no text layer on any of its {len(pages)} page(s): a scanned document needs OCR "
-            "first (e.g. ocrmypdf)",
+            + ("first (e.g. ocrmypdf)" if kind == "PDF" else "first"),
             path,
         )
     if bad > _GARBLED_SHARE * total:
         garbled = [str(n) for n, t, b in per_page if t and b > _GARBLED_SHARE * t]
         raise GarbledTextError(
             f"the text layer is unreadable on page(s) {_ranges(garbled)}: its fonts have no "
-            "Unicode map (text would come out as glyph codes); re-export the PDF with embedded "
-            "Unicode fonts or OCR it",
+            "Unicode map (text would come out as glyph codes); re-export the "
+            f"{kind} with embedded Unicode fonts or OCR it",
             path,
         )
     for number, page_total, page_bad in per_page:

@@ -1,0 +1,53 @@
+"""``jiufeng text``: the text of any input as its loader read it, with page and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .app import (
+    MAX_BYTES,
+    DebugOpt,
+    MaxBytesOpt,
+    MaxPagesOpt,
+    OutputOpt,
+    PasswordOpt,
+    app,
+    emit_text,
+    run,
+    stderr,
+)
+
+
+@app.command()
+def text(
+    file: Annotated[Path, typer.Argument(help="A document: PDF, OFD, DOCX, HTML or text.")],
+    output: OutputOpt = None,
+    encoding: Annotated[
+        str | None, typer.Option(help="Force the text encoding (text and HTML).")
+    ] = None,
+    password: PasswordOpt = None,
+    max_pages: MaxPagesOpt = 2000,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
+    debug: DebugOpt = False,
+) -> None:
+    """Print the text as the loader read it: a block a line with its page and line, page
+    furniture marked #, table rows between bars; the loader's warnings on stderr. The debug
+    view for any bug report."""
+    from ..emit.loaded import render_loaded
+    from ..load.dispatch import load_document
+    from ..options import ExtractOptions
+
+    def body() -> None:
+        options = ExtractOptions.build(
+            encoding=encoding, password=password, max_pages=max_pages, max_bytes=max_bytes
+        )
+        loaded = load_document(file, options)
+        emit_text(render_loaded(loaded), output)
+        for warning in loaded.warnings:
+            where = f" ({warning.where})" if warning.where else ""
+            stderr(f"jiufeng: warning: {file}{where}: {warning.message}", style="yellow")
+
+    run(body, debug)

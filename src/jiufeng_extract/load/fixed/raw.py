@@ -1,0 +1,81 @@
+"""What a fixed-layout loader hands over for each page: characters with upright boxes and the
+cell boxes of ruled tables, found from the straight segments of the page's drawn paths.
+
+Coordinates are pdfplumber's: points from the top-left of the page as displayed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+Char = dict[str, Any]  # text, x0, x1, top, bottom, size: the keys pdfplumber uses
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+Edge = dict[str, Any]  # a straight segment as pdfplumber's table finder takes it
+
+# a segment whose ends differ by less than this across its direction is straight (points)
+STRAIGHT = 1.0
+
+
+@dataclass
+class RawPage:
+    number: int  # from 1
+    width: float
+    height: float
+    chars: list[Char]
+    tables: list[tuple[Box, list[Box]]]  # (table box, cell boxes)
+
+
+def edge(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
+    """A segment's box (already upright) as a table-finder edge, if it is straight."""
+    x0, x1 = min(x0, x1), max(x0, x1)
+    top, bottom = min(top, bottom), max(top, bottom)
+    if bottom - top < STRAIGHT:
+        orientation = "h"
+    elif x1 - x0 < STRAIGHT:
+        orientation = "v"
+    else:
+        return []  # a slanted or curved stroke is no table rule
+    return [
+        {
+            "x0": x0,
+            "x1": x1,
+            "top": top,
+            "bottom": bottom,
+            "width": x1 - x0,
+            "height": bottom - top,
+            "orientation": orientation,
+            "object_type": "line",
+        }
+    ]
+
+
+def ruled_tables(edges: list[Edge]) -> list[tuple[Box, list[Box]]]:
+    """Tables drawn with ruling lines: pdfplumber's table finder (its "lines" strategy, default
+    tolerances) turns the straight segments into cells."""
+    if not any(e["orientation"] == "v" for e in edges):
+        return []  # no vertical rule, no ruled table: most pages stop here
+    from pdfplumber import table as finder
+    from pdfplumber.utils.geometry import filter_edges
+
+    edges = filter_edges(edges, min_length=1)
+    edges = finder.merge_edges(edges, 3, 3, 3, 3)
+    edges = filter_edges(edges, min_length=3)
+    cells = finder.intersections_to_cells(finder.edges_to_intersections(edges, 3, 3))
+    return [
+        (_bounds(group), [_box(cell) for cell in group]) for group in finder.cells_to_tables(cells)
+    ]
+
+
+def _bounds(cells: list[Any]) -> Box:
+    return (
+        float(min(c[0] for c in cells)),
+        float(min(c[1] for c in cells)),
+        float(max(c[2] for c in cells)),
+        float(max(c[3] for c in cells)),
+    )
+
+
+def _box(bbox: Any) -> Box:
+    x0, top, x1, bottom = bbox
+    return float(x0), float(top), float(x1), float(bottom)
