@@ -425,3 +425,27 @@ def test_a_subheading_run_into_its_heading() -> None:
     c = extract_text(text)
     assert [s.title for s in c.sections] == ["指导思想", "工作措施"]
     assert [t.title for t in c.tasks] == ["开展医疗下乡活动", "提升医疗机构服务水平"]
+
+
+@pytest.mark.parametrize(
+    ("head", "number"),
+    [
+        ("某某卫生健康委公告\n2021年第1号", "2021年第1号"),
+        ("某县疫情防控指挥部\n通 告\n(县疫情防控指挥部第1号)", "县疫情防控指挥部第1号"),
+        ("关于某某工作的通知\n•【字号】某政发[2010]55号", "某政发〔2010〕55号"),
+    ],
+)
+def test_serial_numbers_and_bracketed_labels(head: str, number: str) -> None:
+    c = extract_text(f"{head}\n为做好某项工作，现将有关事项公告如下。\n某某局\n2021年3月1日\n")
+    assert c.metadata.doc_number == number
+
+
+def test_a_title_in_brackets_after_its_number_is_not_joined_to_the_next_line() -> None:
+    text = (
+        "某政函〔2020〕38号《某市人民政府关于表彰某县(市、区)先进集体的通报》\n"
+        "《某市人民政府关于表彰某县(市、区)先进集体的通报》\n某政函〔2020〕38号\n"
+        "各县(市、区)人民政府：\n现将表彰情况通报如下。\n"
+    )
+    c = extract_text(text)
+    assert c.metadata.title == "某市人民政府关于表彰某县(市、区)先进集体的通报"
+    assert c.metadata.doc_number == "某政函〔2020〕38号"

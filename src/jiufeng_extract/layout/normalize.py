@@ -206,7 +206,9 @@ def _should_join(a: Para, b: Para, width: int | None, page_break: bool) -> bool:
         return False  # a 成文日期 or an item of the 附件说明 is a line of its own
     if width is not None:
         return a.last_line_length >= width - 2
-    if "。" not in a.text and (starts_structure(a.text) or TITLE_END.search(a.text)):
+    if "。" not in a.text and (
+        starts_structure(a.text) or TITLE_END.search(a.text.rstrip("》」』”) "))
+    ):
         # a bare heading ends where it ends, unless a page break cut it: "（二）持续推进医药价格和
         # 招采信用" | "— 3 —" | "评价" (the rest is short and no sentence of its own)
         return page_break and starts_heading(a.text) and _is_heading_tail(b.text)

@@ -16,6 +16,7 @@ from ..patterns import (
     NOTE_LINE,
     ORG_SUFFIX,
     PRINTED_BY,
+    SERIAL_NUMBER,
 )
 from ..text.dates import parse_date, recover_date
 from .segment import Segments
@@ -98,6 +99,18 @@ def closing_type(seg: Segments) -> str | None:
     return None
 
 
+def _serial_number(seg: Segments) -> str | None:
+    """A 公告/通告 numbered in its own series ('2021年第1号', '(…指挥部第1号)'), on a line
+    near the title or in a note after it."""
+    lines = [p.text for p in seg.head[-3:]] + [p.text for p in seg.cover[:2] if isinstance(p, Para)]
+    if seg.title and (note := _TITLE_NOTE.search(seg.title.text)):
+        lines.insert(0, note.group().strip())
+    for line in lines:
+        if m := SERIAL_NUMBER.match(line.strip()):
+            return regex.sub(r"\s+", "", m.group("number"))
+    return None
+
+
 def split_issuers(line: str) -> list[str]:
     pieces = line.split()
     if len(pieces) > 1:
@@ -155,7 +168,7 @@ def build_metadata(seg: Segments) -> Metadata:
     candidates = (
         ([seg.doc_number_line.text] if seg.doc_number_line else [])
         + [p.text for p in seg.head]
-        + [fields.get(k, "") for k in ("发文字号", "文号")]
+        + [fields.get(k, "") for k in ("发文字号", "文号", "字号")]
         + [p.text for p in seg.trailer]
     )
     for text in candidates:
@@ -164,6 +177,8 @@ def build_metadata(seg: Segments) -> Metadata:
             meta.doc_number, meta.doc_number_parts = parsed
             break
     meta.doc_type = doc_type(meta.title) or doc_type(fields.get("公文种类"))
+    if meta.doc_number is None:
+        meta.doc_number = _serial_number(seg)
     if meta.title is None:
         meta.doc_type = meta.doc_type or closing_type(seg)
     if seg.signature:
