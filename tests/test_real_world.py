@@ -449,3 +449,14 @@ def test_a_title_in_brackets_after_its_number_is_not_joined_to_the_next_line() -
     c = extract_text(text)
     assert c.metadata.title == "某市人民政府关于表彰某县(市、区)先进集体的通报"
     assert c.metadata.doc_number == "某政函〔2020〕38号"
+
+
+def test_a_metadata_line_below_the_title_and_a_time_stamp() -> None:
+    text = (
+        "县卫健委2021年工作任务分解\n"
+        "文章来源:某县卫生健康委员会 浏览量: 发表时间:2021-05-07 10:49\n"
+        "1.加快发展健康产业。\n牵头责任单位:县卫健委\n"
+    )
+    assert str(extract_text(text).metadata.published_date) == "2021-05-07"
+    stamped = "某某条例\n2021-02-20 11:25 某某网\n第一章 总则\n第一条 为了规范管理，制定本条例。\n"
+    assert str(extract_text(stamped).metadata.published_date) == "2021-02-20"

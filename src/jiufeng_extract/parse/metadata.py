@@ -46,6 +46,12 @@ _CLOSING_KINDS = {"函告": "函", "函复": "函", "复函": "函"}
 # the office part of a name, never an issuer on its own
 _OFFICE_ONLY = regex.compile(r"(?:办公厅|办公室|综合司|办事处|常务委员会|委员会|党组|党委)")
 
+# a site's metadata line below the title holds at least two labels ("来源:… 发表时间:…")
+_EARLY_LINES = 8
+_BOX_LABELS = 2
+# a page's time stamp on a line of its own: "2021-02-20 11:25 某某网"
+_WEB_STAMP = regex.compile(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")
+
 # labels under which sites show the date they published the page, most specific first
 _PUBLISHED_LABELS = (
     "发布日期",
@@ -163,7 +169,9 @@ def split_recipients(text: str) -> list[str]:
 def build_metadata(seg: Segments) -> Metadata:
     meta = Metadata()
     meta.title = seg.title.text if seg.title else None
-    fields = web_fields(seg.trailer + [p for p in seg.head if META_LABEL.search(p.text)])
+    early = [p for p in (seg.cover + seg.main)[:_EARLY_LINES] if isinstance(p, Para)]
+    boxes = [p for p in early if len(META_LABEL.findall(p.text)) >= _BOX_LABELS]
+    fields = web_fields(seg.trailer + [p for p in seg.head if META_LABEL.search(p.text)] + boxes)
     meta.web_fields = fields
     candidates = (
         ([seg.doc_number_line.text] if seg.doc_number_line else [])
@@ -192,7 +200,7 @@ def build_metadata(seg: Segments) -> Metadata:
     meta.signed_date = meta.signed_date or parse_date(fields.get("成文日期", ""))
     meta.published_date = next(
         (d for label in _PUBLISHED_LABELS if (d := parse_date(fields.get(label, "")))), None
-    )
+    ) or next((parse_date(p.text) for p in seg.head + early if _WEB_STAMP.match(p.text)), None)
     meta.printed_date = parse_date(fields.get("印发日期", ""))
     meta.notes = [m.group("note") for p in seg.notes if (m := NOTE_LINE.match(p.text))]
     for para in seg.trailer:
