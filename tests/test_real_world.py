@@ -460,3 +460,13 @@ def test_a_metadata_line_below_the_title_and_a_time_stamp() -> None:
     assert str(extract_text(text).metadata.published_date) == "2021-05-07"
     stamped = "某某条例\n2021-02-20 11:25 某某网\n第一章 总则\n第一条 为了规范管理，制定本条例。\n"
     assert str(extract_text(stamped).metadata.published_date) == "2021-02-20"
+
+
+def test_a_number_and_date_under_the_title_as_law_libraries_print_them() -> None:
+    text = (
+        "省政府关于授予某某区先进区称号的通知\n某政发〔2010〕9号 2010年1月12日\n"
+        "各市、县人民政府，省各直属单位：\n近年来，各地认真开展创建工作。\n"
+    )
+    c = extract_text(text)
+    assert c.metadata.doc_number == "某政发〔2010〕9号"
+    assert str(c.metadata.signed_date) == "2010-01-12"

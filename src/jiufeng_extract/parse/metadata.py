@@ -198,6 +198,10 @@ def build_metadata(seg: Segments) -> Metadata:
     if seg.signed_date:
         meta.signed_date = parse_date(seg.signed_date.text) or recover_date(seg.signed_date.text)
     meta.signed_date = meta.signed_date or parse_date(fields.get("成文日期", ""))
+    if meta.signed_date is None and seg.doc_number_line is not None:
+        # law libraries print "苏政发〔2010〕9号 2010年1月12日" under the title
+        number = DOC_NUMBER.search(seg.doc_number_line.text)
+        meta.signed_date = parse_date(seg.doc_number_line.text[number.end() :]) if number else None
     meta.published_date = next(
         (d for label in _PUBLISHED_LABELS if (d := parse_date(fields.get(label, "")))), None
     ) or next((parse_date(p.text) for p in seg.head + early if _WEB_STAMP.match(p.text)), None)
