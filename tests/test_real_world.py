@@ -470,3 +470,13 @@ def test_a_number_and_date_under_the_title_as_law_libraries_print_them() -> None
     c = extract_text(text)
     assert c.metadata.doc_number == "某政发〔2010〕9号"
     assert str(c.metadata.signed_date) == "2010-01-12"
+
+
+def test_a_page_cut_to_its_body_is_read_with_a_warning() -> None:
+    text = (
+        "2022年，全市卫生健康系统认真落实决策部署，各项重点工作圆满完成。\n"
+        "为表彰先进，根据年度考核结果，经研究决定，授予某某医院为年度先进单位。\n"
+    )
+    c = extract_text(text)
+    assert c.metadata.title is None and c.tasks == []
+    assert "body_only" in [w.code for w in c.warnings]

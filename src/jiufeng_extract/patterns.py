@@ -80,6 +80,13 @@ SERIAL_NUMBER = regex.compile(
     r"[\p{Han}]{0,12}?第\s*\d{1,4}\s*号)[)）]?$"
 )
 
+# the formulas of official prose: a 公文's body speaks this way even without its parts
+OFFICIAL_PROSE = regex.compile(
+    r"经研究(?:决定)?|现将|特此|为(?:深入|进一步|表彰|加强|贯彻|切实|全面|推动)|"
+    r"根据[^。]{0,40}(?:要求|精神|规定|决定|部署)|请(?:认真|各|结合)|贯彻落实|印发给你们|"
+    r"决策部署|重要指示|授予[^。]{0,40}(?:称号|单位)"
+)
+
 # a 成文日期 whose separators were lost: "2022年1231", "2018815" (text/dates.py reads it when
 # only one month/day split is a real date)
 DAMAGED_DATE = regex.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年?\s*(?P<md>\d{2,4})\s*日?\s*$")

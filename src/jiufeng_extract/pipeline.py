@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .blocks import Block, Line, LoadedDocument, TableBlock
 from .errors import NotACircularError, StrictModeError
-from .layout.normalize import Item, Para, normalize
+from .layout.normalize import Item, NormalizedDocument, Para, normalize
 from .link.rows import check_roles, fill_categories, link_rows
 from .load.dispatch import load_document
 from .load.plain_text import text_to_lines
@@ -40,10 +40,13 @@ from .parse.references import find_references
 from .parse.segment import Segments, segment
 from .parse.tables import is_responsibility_table, parse_form, parse_responsibility, to_table_rows
 from .parse.tasks import build_structure
-from .patterns import DAMAGED_DATE
+from .patterns import DAMAGED_DATE, OFFICIAL_PROSE
 from .text.script import Unfolder, clean, fold
 from .units.names import UnitNames
 from .units.roles import UnitReader, says_first_is_lead
+
+# phrases of official prose a body fragment must hold to be read rather than refused
+_MIN_OFFICIAL_PHRASES = 2
 
 
 def extract_path(path: str | Path, options: ExtractOptions | None = None) -> Circular:
@@ -111,7 +114,10 @@ def _build(loaded: LoadedDocument, names: UnitNames | None) -> Circular:
     seg = segment(normalized)
     outline = parse_outline(seg.main)
     metadata = build_metadata(seg)
-    if seg.title is None and not outline.headings and not _has_document_parts(seg, metadata):
+    body_only = (
+        seg.title is None and not outline.headings and not _has_document_parts(seg, metadata)
+    )
+    if body_only and not _official_prose(normalized):
         raise NotACircularError(
             "no circular found: no title, 发文字号, 主送机关, signature, date or numbered "
             "outline (一、 （一） 1.)",
@@ -123,6 +129,14 @@ def _build(loaded: LoadedDocument, names: UnitNames | None) -> Circular:
     rows, form_items = _tables(seg, year, names or UnitNames.default())
     warnings = loaded.warnings + normalized.warnings + outline.warnings + attachment_warnings
     warnings += _date_warnings(seg, metadata)
+    if body_only:
+        warnings.append(
+            Warning(
+                code="body_only",
+                where=None,
+                message="only body text: no title, 发文字号, 主送机关, signature or outline",
+            )
+        )
     if not structure.tasks:
         warnings.append(
             Warning(code="no_tasks", where=None, message="no numbered tasks found in the document")
@@ -172,6 +186,13 @@ def _date_warnings(seg: Segments, metadata: Metadata) -> list[Warning]:
     return [
         Warning(code="damaged_date", message=message, where=seg.signed_date.provenance.describe())
     ]
+
+
+def _official_prose(normalized: NormalizedDocument) -> bool:
+    """The body of a 公文 without any of its parts still speaks as one: 经研究决定, 现将…,
+    根据…要求, 为进一步…, 请认真贯彻落实 (a page cut to its text is output, not refused)."""
+    text = "".join(i.text for i in normalized.items if isinstance(i, Para))
+    return len(OFFICIAL_PROSE.findall(text)) >= _MIN_OFFICIAL_PHRASES
 
 
 def _has_document_parts(seg: Segments, metadata: Metadata) -> bool:
