@@ -480,3 +480,13 @@ def test_a_page_cut_to_its_body_is_read_with_a_warning() -> None:
     c = extract_text(text)
     assert c.metadata.title is None and c.tasks == []
     assert "body_only" in [w.code for w in c.warnings]
+
+
+def test_an_issuer_wrapped_over_two_lines() -> None:
+    text = (
+        "关于加强疫情防控工作的通告\n为切实做好防控工作，现通告如下。\n一、暂停集会活动。\n"
+        "某某市新型冠状病毒感染的肺炎疫情\n防控指挥部\n2020年1月28日\n"
+    )
+    assert extract_text(text).metadata.issuers == ["某某市新型冠状病毒感染的肺炎疫情防控指挥部"]
+    reply = "某某医院：\n你院请示收悉，同意。\n特此批复\n某市卫生健康委员会\n2015年3月2日\n"
+    assert extract_text(reply).metadata.issuers == ["某市卫生健康委员会"]

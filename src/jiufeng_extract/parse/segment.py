@@ -47,6 +47,8 @@ _COVER_LINES = 3
 _ENCLOSURE_LINES = 4
 # lines between a 附件说明 and the 成文日期 below it (issuers, at most three)
 _SIGNATURE_REACH = 4
+# the first line of an issuer's name wrapped over two lines is at most this long
+_MAX_ISSUER_HEAD = 20
 
 
 @dataclass
@@ -241,6 +243,13 @@ def _split_cover_and_main(body: list[Item], seg: Segments) -> None:
         ):
             sig_start -= 1
         seg.signature = [p for p in content[sig_start:date_at] if isinstance(p, Para)]
+        head = _para_at(content, sig_start - 1)
+        if seg.signature and head is not None and sig_start > i:
+            joined = head.text + seg.signature[0].text
+            if _wrapped_issuer(head.text) and is_org_line(joined):
+                # "某某市新型冠状病毒感染的肺炎疫情" / "防控指挥部": one name over two lines
+                seg.signature[0] = Para(joined, head.provenance)
+                sig_start -= 1
         before, after = content[i:sig_start], content[date_at + 1 :]
         while (para := _para_at(after, 0)) and NOTE_LINE.match(para.text):
             seg.notes.append(para)
@@ -306,6 +315,16 @@ def _find_signed_date(content: list[Item], start: int, seg: Segments) -> int | N
         content[i] = seg.signed_date
         return i
     return None
+
+
+def _wrapped_issuer(text: str) -> bool:
+    """The first line of an issuer's name wrapped in two: short, no punctuation, no name end."""
+    return (
+        len(text) <= _MAX_ISSUER_HEAD
+        and not regex.search(r"[\p{P}\s]", text)
+        and not ORG_SUFFIX.search(text)
+        and not text.startswith(("特此", "此复", "此函"))
+    )
 
 
 def _promote_enclosed_attachment(seg: Segments) -> None:
