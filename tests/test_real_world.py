@@ -490,3 +490,17 @@ def test_an_issuer_wrapped_over_two_lines() -> None:
     assert extract_text(text).metadata.issuers == ["某某市新型冠状病毒感染的肺炎疫情防控指挥部"]
     reply = "某某医院：\n你院请示收悉，同意。\n特此批复\n某市卫生健康委员会\n2015年3月2日\n"
     assert extract_text(reply).metadata.issuers == ["某市卫生健康委员会"]
+
+
+def test_a_reply_or_a_commendation_has_parts_not_tasks() -> None:
+    text = (
+        "某市卫生局关于同意某某医院扩建住院楼的批复\n某某医院：\n你院请示收悉。经研究，批复如下：\n"
+        "一、项目名称：某某医院住院楼扩建项目。\n二、项目业主：某某医院。\n某市卫生局\n2017年3月2日\n"
+    )
+    c = extract_text(text)
+    assert c.tasks == []
+    assert [s.title for s in c.sections] == ["项目名称", "项目业主"]
+    assert "no_tasks" not in [w.code for w in c.warnings]
+    # "label：value" headings are fields of any document, never tasks
+    notice = text.replace("的批复", "的通知")
+    assert extract_text(notice).tasks == []

@@ -39,7 +39,7 @@ from .parse.outline import parse_outline
 from .parse.references import find_references
 from .parse.segment import Segments, segment
 from .parse.tables import is_responsibility_table, parse_form, parse_responsibility, to_table_rows
-from .parse.tasks import build_structure
+from .parse.tasks import assigns_work, build_structure
 from .patterns import DAMAGED_DATE, OFFICIAL_PROSE
 from .text.script import Unfolder, clean, fold
 from .units.names import UnitNames
@@ -124,7 +124,8 @@ def _build(loaded: LoadedDocument, names: UnitNames | None) -> Circular:
             loaded.path,
         )
     year = document_year(metadata)
-    structure = build_structure(outline, year)
+    with_tasks = assigns_work(metadata.doc_type, metadata.enclosure_title)
+    structure = build_structure(outline, year, with_tasks=with_tasks)
     attachments, attachment_warnings = build_attachments(seg)
     rows, form_items = _tables(seg, year, names or UnitNames.default())
     warnings = loaded.warnings + normalized.warnings + outline.warnings + attachment_warnings
@@ -137,7 +138,7 @@ def _build(loaded: LoadedDocument, names: UnitNames | None) -> Circular:
                 message="only body text: no title, 发文字号, 主送机关, signature or outline",
             )
         )
-    if not structure.tasks:
+    if with_tasks and not structure.tasks:
         warnings.append(
             Warning(code="no_tasks", where=None, message="no numbered tasks found in the document")
         )

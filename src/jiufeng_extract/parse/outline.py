@@ -62,6 +62,8 @@ class HeadingNode:
     title: str
     run_in: bool
     provenance: Provenance
+    # "一、会议时间：8月17日": a field of the document, never a task
+    label: bool = False
     parent: HeadingNode | None = None
     paras: list[str] = field(default_factory=list)
     children: list[HeadingNode] = field(default_factory=list)
@@ -170,6 +172,7 @@ def _heading_node(kind: str, number: str, rest: str, para: Para) -> HeadingNode:
         title=title,
         run_in=bool(text),
         provenance=para.provenance,
+        label=bool(_LABEL_COLON.match(rest)) and kind != "chapter",
     )
     if text:
         node.paras.append(text)

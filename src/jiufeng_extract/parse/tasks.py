@@ -23,6 +23,10 @@ _PHASE = regex.compile(
 )
 
 
+# kinds of 公文 that assign no work of their own (see ``assigns_work``)
+_NO_TASK_KINDS = frozenset({"批复", "通报", "通告", "公告", "决定", "函"})
+
+
 @dataclass
 class Structure:
     sections: list[Section]
@@ -42,7 +46,7 @@ def in_framework(node: HeadingNode) -> bool:
 
 
 def _candidate(node: HeadingNode) -> bool:
-    return not (is_milestone(node) or in_framework(node) or node.kind == "chapter")
+    return not (is_milestone(node) or in_framework(node) or node.kind == "chapter" or node.label)
 
 
 def task_depth(outline: Outline) -> int | None:
@@ -56,8 +60,15 @@ def task_depth(outline: Outline) -> int | None:
     return max(scores, key=lambda depth: (scores[depth], depth))
 
 
-def build_structure(outline: Outline, year: int | None) -> Structure:
-    depth = task_depth(outline)
+def assigns_work(doc_type: str | None, enclosure_title: str | None) -> bool:
+    """Does the document hand out work? A 批复 approves, a 通报 reports or commends, a 通告 or
+    公告 announces, a 决定 decides: their numbered items are parts, not tasks, unless they
+    enclose a plan of their own."""
+    return enclosure_title is not None or doc_type not in _NO_TASK_KINDS
+
+
+def build_structure(outline: Outline, year: int | None, with_tasks: bool = True) -> Structure:
+    depth = task_depth(outline) if with_tasks else None
     task_nodes = (
         [n for n in outline.headings if n.depth == depth and _candidate(n)] if depth else []
     )
