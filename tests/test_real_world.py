@@ -504,3 +504,36 @@ def test_a_reply_or_a_commendation_has_parts_not_tasks() -> None:
     # "label：value" headings are fields of any document, never tasks
     notice = text.replace("的批复", "的通知")
     assert extract_text(notice).tasks == []
+
+
+def test_page_marks_of_a_document_sharing_site() -> None:
+    # each page of the shared document is one line, numbered by the site, cut mid-word
+    text = (
+        "1、某县打击欺诈骗保专项整治行动方案根据上级部署，结合我县实际，制定本方案。"
+        "一、指导思想坚持以人民为中心，持续推进打击欺诈\n"
+        "2、骗保行为，确保基金安全。二、整治目标坚持全面覆盖与突出重点并重。"
+        "三、整治内容：（一）加强对定点医疗机\n"
+        "3、构的监管力度。严厉查处虚假住院。（二）强化医养结合机构的监管。打击虚假就医。\n"
+    )
+    c = extract_text(text)
+    assert c.metadata.title == "某县打击欺诈骗保专项整治行动方案"
+    assert [s.title for s in c.sections] == ["指导思想", "整治目标", "整治内容"]
+    assert [t.title for t in c.tasks] == ["加强对定点医疗机构的监管力度", "强化医养结合机构的监管"]
+
+
+def test_a_real_numbered_list_is_not_taken_for_page_marks() -> None:
+    text = (
+        "关于做好某项工作的通知\n各单位：\n请做好以下工作：\n1、加强组织领导。\n2、落实工作责任。\n"
+    )
+    sections = extract_text(text).sections
+    assert [(s.number, s.title) for s in sections] == [("1", "加强组织领导"), ("2", "落实工作责任")]
+
+
+def test_a_report_of_work_done_has_no_tasks_under_its_accounts() -> None:
+    text = (
+        "关于某项整改进展情况的通报\n根据统一部署，现将整改进展情况通报如下。\n"
+        "一、整改组织领导情况\n（一）提高站位抓整改。深刻领会整改的重大意义。\n"
+        "（二）压实责任抓整改。成立整改工作领导小组。\n"
+    )
+    c = extract_text(text)
+    assert c.tasks == []

@@ -26,6 +26,9 @@ HEADING_CIRCLED = regex.compile(r"^(?P<num>[①-⑳])\s*(?P<rest>.*)$")
 # "第一章 总 则" (chapter-and-article documents: 办法, 细则, 条例); articles ("第一条 …") are text
 HEADING_CHAPTER = regex.compile(rf"^第\s*(?P<num>{_CN_NUM}|\d{{1,2}})\s*章\s*(?P<rest>.*)$")
 ARTICLE = regex.compile(rf"第\s*(?:{_CN_NUM}|\d{{1,3}})\s*条")
+# first-level headings of a report on work done ("一、巡视整改组织领导情况"): what they hold
+# is an account, not a task (a plan's "巩固整治成效" is a goal, so 成效 is not one of them)
+REPORT_HEADING = regex.compile(r"(?:情况|主要做法|取得的成绩|存在的问题|工作回顾)$")
 # headings of a plan's framework, not its tasks: 指导思想, 基本原则, 总体要求, 工作目标, 保障措施…
 FRAMEWORK_HEADING = regex.compile(
     r"^(?:指导思想|基本原则|工作原则|总体要求|总体思路|总体目标|工作思路|"

@@ -30,7 +30,7 @@ from ..patterns import (
     WHITESPACE_RUN,
 )
 from ..text.joining import join_text, starts_heading, starts_structure
-from .runs import split_runs
+from .runs import split_runs, strip_page_marks
 
 _SPACED_COLUMNS = regex.compile(r"\t|[ \u3000]{2,}")
 # a prose line holds a clause separator; titles, issuer lines and headings usually do not
@@ -91,8 +91,8 @@ def normalize(blocks: list[Block]) -> NormalizedDocument:
 
 def _split_run_together(items: list[Item]) -> list[Item]:
     content = [(i.text, i.provenance) for i in items if isinstance(i, Para) and not i.furniture]
-    pieces = split_runs(content)
-    if len(pieces) == len(content):
+    pieces = split_runs(strip_page_marks(content))
+    if pieces == content:
         return items
     furniture = [i for i in items if not (isinstance(i, Para) and not i.furniture)]
     return [Para(text, provenance) for text, provenance in pieces] + furniture

@@ -22,12 +22,13 @@ from ..model import Provenance
 _FEW_PARAGRAPHS = 12
 _LONG_PARAGRAPH = 60
 _MAX_RECIPIENTS = 150
+_MIN_PAGE_MARKS = 2
 
 _PIPES = regex.compile(r"\s*\|{2,}\s*|\s+\|\s+")
 # a space between Chinese pieces, not inside letter-spaced text ("医 疗 服 务")
 _SPACE = regex.compile(r"(?<=[\p{Han}\p{Ps}\p{Pe}”’。：:号）)])[ \u3000]+(?=[\p{Han}“‘（(《\d])")
 _HEADING_AFTER_SENTENCE = regex.compile(
-    r"(?<=[。；;！？])\s*(?="
+    r"(?<=[。；;！？：:])\s*(?="
     r"(?:[一二三四五六七八九十]{1,3}[、.．]"
     r"|[（(][一二三四五六七八九十]{1,3}[）)]"
     r"|第[一二三四五六七八九十百零〇]{1,4}[章条节])"
@@ -51,6 +52,33 @@ _TITLE_THEN_TEXT = regex.compile(
     r"计划|规划)(?:[(（][^()（）]{1,15}[)）])?)"
     r"(?=为了?|根据|按照|依据|现将|近年来|近日|各)"
 )
+
+
+_PAGE_MARK = regex.compile(r"^(?P<n>\d{1,2})、(?=\S)")
+_SENTENCE_END = tuple("。；;！？!?：:")
+
+
+def strip_page_marks(texts: list[tuple[str, Provenance]]) -> list[tuple[str, Provenance]]:
+    """Document-sharing sites number their pages '1、', '2、', '3、' at the start of each page,
+    cutting the text mid-sentence: '…打击欺诈' | '2、骗保行为…'. Such marks count up from 1,
+    and at least one of them cuts a sentence; they are removed and the cut text rejoined.
+    A real list (1、 2、 after a sentence or a colon) never cuts one, so it stays."""
+    marks = [i for i, (text, _) in enumerate(texts) if _PAGE_MARK.match(text)]
+    numbers = [int(_PAGE_MARK.match(texts[i][0])["n"]) for i in marks]  # type: ignore[index]
+    cuts = [i for i in marks[1:] if not texts[i - 1][0].endswith(_SENTENCE_END)]
+    if len(marks) < _MIN_PAGE_MARKS or numbers != list(range(1, len(marks) + 1)) or not cuts:
+        return texts
+    out: list[tuple[str, Provenance]] = []
+    for i, (text, provenance) in enumerate(texts):
+        if i not in marks:
+            out.append((text, provenance))
+            continue
+        rest = _PAGE_MARK.sub("", text)
+        if out and i in cuts:
+            out[-1] = (out[-1][0] + rest, out[-1][1])
+        else:
+            out.append((rest, provenance))
+    return out
 
 
 def split_runs(texts: list[tuple[str, Provenance]]) -> list[tuple[str, Provenance]]:

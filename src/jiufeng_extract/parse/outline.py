@@ -38,6 +38,12 @@ _MARKERS: tuple[tuple[str, regex.Pattern[str]], ...] = (
 _TITLE_TRIM = "：:，, "
 # "会议时间：2007年8月17日" (a short label, a colon, its text)
 _LABEL_COLON = regex.compile(r"^(?P<label>[^：:，。,；;]{2,10})[：:](?=\S)")
+# a plan's section label run into its text: "整治目标坚持…", "整治活动时间、范围2014年3月…"
+_LABEL_RUN_IN = regex.compile(
+    r"^(?P<label>(?:整治|工作|活动|实施|考核|检查|行动|专项|总体|基本|主要|具体|组织|保障)+"
+    r"(?:思想|原则|目标|对象|内容|范围|时间|要求|措施|步骤|安排|背景)(?:、(?:范围|时间|对象|内容))?)"
+    r"(?=[\p{Han}“\d])"
+)
 _FRAMEWORK_RUN_IN = regex.compile(
     "^(?P<label>" + FRAMEWORK_HEADING.pattern.removeprefix("^(?:").split(")(?:")[0] + ")"
     r"(?=[\p{Han}“])"
@@ -101,7 +107,9 @@ def split_title(rest: str) -> tuple[str, str]:
     ('指导思想以…为指导') are titles too."""
     if m := _LABEL_COLON.match(rest):
         return m.group("label"), rest[m.end() :].strip()
-    if (m := FRAMEWORK_HEADING.match(rest)) is None and (m := _FRAMEWORK_RUN_IN.match(rest)):
+    if FRAMEWORK_HEADING.match(rest) is None and (
+        (m := _FRAMEWORK_RUN_IN.match(rest)) or (m := _LABEL_RUN_IN.match(rest))
+    ):
         return m.group("label"), rest[m.end() :].strip()
     index = rest.find("。")
     if index == -1:
@@ -172,7 +180,7 @@ def _heading_node(kind: str, number: str, rest: str, para: Para) -> HeadingNode:
         title=title,
         run_in=bool(text),
         provenance=para.provenance,
-        label=bool(_LABEL_COLON.match(rest)) and kind != "chapter",
+        label=bool(_LABEL_COLON.match(rest) or _LABEL_RUN_IN.match(rest)) and kind != "chapter",
     )
     if text:
         node.paras.append(text)

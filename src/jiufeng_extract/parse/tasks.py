@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Milestone, Section, SpecialAction, Task
-from ..patterns import FRAMEWORK_HEADING
+from ..patterns import FRAMEWORK_HEADING, REPORT_HEADING
 from ..units.deadlines import find_deadlines, parse_deadline
 from .outline import HeadingNode, Outline
 
@@ -41,8 +41,12 @@ def is_milestone(node: HeadingNode) -> bool:
 
 
 def in_framework(node: HeadingNode) -> bool:
-    """A framework heading (指导思想, 基本原则…) or under one: the plan's frame, not a task."""
-    return any(FRAMEWORK_HEADING.match(n.title) for n in [*node.ancestors(), node])
+    """A framework heading (指导思想, 基本原则…) or a report's (…情况, 主要做法) or under one:
+    the plan's frame or an account of work done, not a task."""
+    return any(
+        FRAMEWORK_HEADING.match(n.title) or (n.depth == 1 and REPORT_HEADING.search(n.title))
+        for n in [*node.ancestors(), node]
+    )
 
 
 def _candidate(node: HeadingNode) -> bool:
