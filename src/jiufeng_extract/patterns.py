@@ -62,20 +62,19 @@ DATE_CHINESE = regex.compile(
 )
 # "2023-08-07" / "2023/8/7" / "2023.08.07"
 DATE_ISO = regex.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
-# a line that is only a date (成文日期 line): "2024年5月17日"
-DATE_LINE = regex.compile(
-    r"^\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{0,2}\s*日"
+# a whole printed date, Arabic or Chinese numerals (the day may be left blank: "2017年4月 日")
+_DATE_TEXT = (
+    r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{0,2}\s*日"
     r"|[〇○Oo０零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*"
-    r"[一二三四五六七八九十]{1,3}\s*日)\s*[。.]?\s*$"
+    r"[一二三四五六七八九十]{1,3}\s*日)"
 )
-
+# a line that is only a date (成文日期 line): "2024年5月17日"
+DATE_LINE = regex.compile(rf"^\s*{_DATE_TEXT}\s*[。.]?\s*$")
 # a line ending in a date: "东莞市卫生局2016年4月20日", "??2018年5月14日",
 # "苏政发〔2010〕9号 2010年1月12日"
-DATE_AT_END = regex.compile(
-    r"^(?P<before>.{0,60}?)\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-    r"|[〇○Oo０零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*"
-    r"[一二三四五六七八九十]{1,3}\s*日)\s*[。.]?\s*$"
-)
+DATE_AT_END = regex.compile(rf"^(?P<before>.{{0,60}}?)\s*(?P<date>{_DATE_TEXT})\s*[。.]?\s*$")
+# a date closing a paragraph of a run-together page: "…贯彻执行。二○○○年二月二十一日"
+DATE_AFTER_SENTENCE = regex.compile(rf"(?<=[。！])\s*(?={_DATE_TEXT}[。.]?\s*$)")
 
 # the serial number of a 公告 or 通告: "2021年第1号", "(县疫情防控指挥部第1号)"
 SERIAL_NUMBER = regex.compile(

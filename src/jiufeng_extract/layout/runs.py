@@ -17,6 +17,7 @@ from __future__ import annotations
 import regex
 
 from ..model import Provenance
+from ..patterns import DATE_AFTER_SENTENCE
 
 # a page with at most this many paragraphs, and paragraphs at least this long, are examined
 _FEW_PARAGRAPHS = 12
@@ -39,11 +40,6 @@ _HEADING_AFTER_SENTENCE = regex.compile(
 # the first subheading run into its heading, on any page: "二、工作措施(一)开展…"
 _SUBHEADING_RUN_IN = regex.compile(
     r"(?<=^[一二三四五六七八九十]{1,3}[、.．][^。，,；;（()）]{2,12})(?=[（(]一[）)])"
-)
-_DATE_AFTER_SENTENCE = regex.compile(
-    r"(?<=[。！])\s*(?=(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"
-    r"|[〇○Oo０零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)"
-    r"[。.]?\s*$)"
 )
 _RECIPIENTS = regex.compile(rf"^(?P<to>各[^。：:]{{1,{_MAX_RECIPIENTS}}}?[：:])(?=\S)")
 # a title run into the first sentence: "…实施方案为深入开展…", "…的通知各区卫生健康委："
@@ -108,7 +104,7 @@ def _cut(text: str) -> list[str]:
             piece = piece[m.end() :]
         for part in _HEADING_AFTER_SENTENCE.split(piece):
             for sub in _SUBHEADING_RUN_IN.split(part.strip()):
-                out += [p for p in _DATE_AFTER_SENTENCE.split(sub) if p.strip()]
+                out += [p for p in DATE_AFTER_SENTENCE.split(sub) if p.strip()]
     return [p.strip() for p in out if p.strip()]
 
 
