@@ -537,3 +537,14 @@ def test_a_report_of_work_done_has_no_tasks_under_its_accounts() -> None:
     )
     c = extract_text(text)
     assert c.tasks == []
+
+
+def test_a_metadata_box_flattened_into_a_pipe_table() -> None:
+    text = (
+        "索引号: | 307021/2024-00171 | 发布机构: | 某州卫生健康委 |\n"
+        "生效日期: | 2024-10-31 | 废止日期: | |\n"
+        "关于印发某某实施方案的通知\n各县卫生健康局：\n现将方案印发给你们。\n"
+    )
+    fields = extract_text(text).metadata.web_fields
+    assert fields["索引号"] == "307021/2024-00171"
+    assert fields["发布机构"] == "某州卫生健康委"

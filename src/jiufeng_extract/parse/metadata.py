@@ -75,7 +75,7 @@ def web_fields(paras: list[Para]) -> dict[str, str]:
         for i, m in enumerate(matches):
             end = matches[i + 1].start() if i + 1 < len(matches) else len(para.text)
             label = regex.sub(r"\s+", "", m.group("label"))
-            value = para.text[m.end() : end].strip()
+            value = para.text[m.end() : end].strip(" |｜\t")
             number = DOC_NUMBER.search(value)
             if number and label not in ("发文字号", "文号") and number.start() > 0:
                 # "发布日期: 2023-08-07 沪卫医〔2023〕47号": an unlabelled number ends the value
