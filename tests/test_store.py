@@ -119,22 +119,23 @@ def test_a_rerun_rewrites_only_the_circular_that_changed(tmp_path: Path) -> None
     assert rows(db, "SELECT COUNT(*) FROM tasks_fts")[0][0] == 31
 
 
-def test_folders_merged_give_the_database_of_one_run(tmp_path: Path) -> None:
-    _inbox(tmp_path)
+def test_shards_merged_give_the_database_of_one_run(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "samples", tmp_path / "inbox", ignore=shutil.ignore_patterns("*.py"))
     one, merged = tmp_path / "one.db", tmp_path / "merged.db"
     assert run("batch", "inbox", "-o", "all", "-j", "1", "--db", str(one), cwd=tmp_path)
-    for name in ("shanghai-2023-jiufeng.txt", "national-2024-jiufeng.txt"):
-        run("batch", f"inbox/{name}", "-o", f"part-{name}", "-j", "1", cwd=tmp_path)
-    result = run(
-        "export",
-        "part-national-2024-jiufeng.txt",
-        "part-shanghai-2023-jiufeng.txt",
-        "--db",
-        str(merged),
-        cwd=tmp_path,
-    )
-    assert result.returncode == 0, result.stderr
+    shards: list[set[str]] = []
+    for k in (1, 2, 3):
+        result = run("batch", "inbox", "-o", f"shard-{k}", "--shard", f"{k}/3", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        names = {p.name for p in (tmp_path / f"shard-{k}").glob("*.json")} - {"index.json"}
+        shards.append(names)
+    assert sum(map(len, shards)) == 9 and len(set.union(*shards)) == 9  # each input once
+    assert all(shards)  # and this split of the samples leaves no shard empty
+    result = run("export", "shard-1", "shard-2", "shard-3", "--db", str(merged), cwd=tmp_path)
+    assert result.returncode == 0 and "9 added" in result.stderr
     assert _content(merged) == _content(one)
+    bad = run("batch", "inbox", "-o", "x", "--shard", "4/3", cwd=tmp_path)
+    assert bad.returncode == 2 and "--shard" in bad.stderr
 
 
 def test_export_refuses_what_is_not_a_batch_or_a_database(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from .app import (
     MaxBytesOpt,
     MaxPagesOpt,
     app,
+    flag,
     run,
 )
 
@@ -29,21 +30,31 @@ if TYPE_CHECKING:
 @app.command()
 def batch(
     inputs: Annotated[
-        list[str], typer.Argument(help="Files, folders (searched recursively) and glob patterns.")
+        list[str],
+        typer.Argument(
+            help="Files, folders (searched recursively) and glob patterns.",
+            metavar="INPUT...",
+            show_default=False,
+        ),
     ],
-    outdir: Annotated[Path, typer.Option("-o", "--output", help="Folder for the outputs.")],
+    outdir: Annotated[
+        Path,
+        typer.Option("-o", "--output", help="Folder for the outputs (created).", metavar="DIR"),
+    ],
     workers: Annotated[
-        int | None, typer.Option("-j", "--jobs", help="Worker processes [default: CPU count].")
+        int | None,
+        typer.Option(
+            "-j", "--jobs", help="Worker processes.", metavar="N", show_default="CPU count"
+        ),
     ] = None,
     timeout: Annotated[
-        float, typer.Option(help="Seconds one file may take before it is failed (0 = none).")
+        float,
+        typer.Option(
+            help="Seconds one file may take before it is failed (0 = none).", metavar="SECONDS"
+        ),
     ] = 300.0,
-    fail_fast: Annotated[
-        bool, typer.Option("--fail-fast", help="Stop at the first failed input.")
-    ] = False,
-    force: Annotated[
-        bool, typer.Option("--force", help="Re-extract inputs that did not change.")
-    ] = False,
+    fail_fast: Annotated[bool, flag("--fail-fast", "Stop at the first failed input.")] = False,
+    force: Annotated[bool, flag("--force", "Re-extract inputs that did not change.")] = False,
     fmt: Annotated[
         OutputFormat,
         typer.Option(
@@ -55,7 +66,13 @@ def batch(
     ] = OutputFormat.JSON,
     lang: LangOpt = Lang.ZH,
     junit: Annotated[
-        Path | None, typer.Option("--junit", help="Also write a JUnit XML report here.")
+        Path | None,
+        typer.Option(
+            "--junit",
+            help="Also write a JUnit XML report here.",
+            metavar="FILE",
+            show_default=False,
+        ),
     ] = None,
     db: Annotated[
         Path | None,
@@ -66,12 +83,20 @@ def batch(
             show_default=False,
         ),
     ] = None,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            "--shard",
+            help="Only share K of N of the inputs (stable), e.g. 2/4 in a CI matrix of 4 jobs; "
+            "jiufeng export merges the shards' folders.",
+            metavar="K/N",
+            show_default=False,
+        ),
+    ] = None,
     max_pages: MaxPagesOpt = 2000,
     max_bytes: MaxBytesOpt = MAX_BYTES,
     aliases: AliasesOpt = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 1 if any input has warnings.")
-    ] = False,
+    strict: Annotated[bool, flag("--strict", "Exit 1 if any input has warnings.")] = False,
     debug: DebugOpt = False,
 ) -> None:
     """Extract many circulars in parallel into a folder, with OUTDIR/index.json.
@@ -99,6 +124,7 @@ def batch(
             fail_fast=fail_fast,
             force=force,
             fmt=OutputFormat.JSON if combined else fmt,
+            shard=_shard(shard),
             options=ExtractOptions.build(
                 aliases=tuple(aliases or ()), max_pages=max_pages, max_bytes=max_bytes
             ),
@@ -122,6 +148,17 @@ def batch(
         return exit_code(index, strict)
 
     raise typer.Exit(run(body, debug))
+
+
+def _shard(value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    from ..errors import UsageError
+
+    part, _, parts = value.partition("/")
+    if not (part.isdecimal() and parts.isdecimal() and 1 <= int(part) <= int(parts)):
+        raise UsageError(f"option --shard: K/N with 1 ≤ K ≤ N, e.g. 1/4; got {value!r}")
+    return int(part), int(parts)
 
 
 _LISTED = 20  # per status; the rest are in index.json

@@ -19,9 +19,19 @@ from .app import (
 
 @app.command()
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="JSON or YAML files written by extract.")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="JSON or YAML files written by extract.", metavar="FILE..."),
+    ],
 ) -> None:
-    """Check extracted files against the output schema; exit 1 if any is invalid."""
+    """Check extracted files against the output schema; exit 1 if any is invalid.
+
+    Examples:
+
+    $ jiufeng validate tests/golden/shanghai-2023-jiufeng.txt.json
+
+    $ jiufeng validate out/*.json
+    """
     from ..validate import validate_file
 
     def body() -> int:
