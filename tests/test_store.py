@@ -17,6 +17,9 @@ from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 QUESTIONS = regex.findall(r"```sql\n(.*?)```", README, flags=regex.S)
+SAMPLES = sorted(p.name for p in (ROOT / "samples").iterdir() if p.suffix != ".py")
+NATIONAL = sum(name.startswith("national-2024") for name in SAMPLES)  # 15 tasks, no table
+SHANGHAI = sum(name.startswith("shanghai-2023") for name in SAMPLES)  # 16 tasks, 3 actions
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -34,7 +37,7 @@ def samples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("batch")
     result = run("batch", "samples", "-o", str(out / "out"), "-j", "1", "--db", str(out / "c.db"))
     assert result.returncode == 0, result.stderr
-    assert "9 added, 0 replaced, 0 unchanged" in result.stderr
+    assert f"{len(SAMPLES)} added, 0 replaced, 0 unchanged" in result.stderr
     return out / "c.db"
 
 
@@ -65,8 +68,9 @@ def test_the_tables_hold_every_part(samples_db: Path) -> None:
         table: rows(samples_db, f"SELECT COUNT(*) FROM {table}")[0][0]
         for table in ("circulars", "tasks", "special_actions", "milestones", "sections")
     }
-    assert counts["circulars"] == 9 and counts["tasks"] == 4 * 15 + 5 * 16
-    assert counts["special_actions"] == 5 * 3 and counts["milestones"] == 5 * 3
+    assert NATIONAL + SHANGHAI == len(SAMPLES) == counts["circulars"]
+    assert counts["tasks"] == NATIONAL * 15 + SHANGHAI * 16
+    assert counts["special_actions"] == SHANGHAI * 3 and counts["milestones"] == SHANGHAI * 3
     text = "SELECT id FROM circulars WHERE path = 'samples/shanghai-2023-jiufeng.txt'"
     (cid,) = rows(samples_db, text)[0]
     assert rows(samples_db, "SELECT COUNT(*) FROM responsibility_rows WHERE circular_id = ?", cid)
@@ -129,10 +133,11 @@ def test_shards_merged_give_the_database_of_one_run(tmp_path: Path) -> None:
         assert result.returncode == 0, result.stderr
         names = {p.name for p in (tmp_path / f"shard-{k}").glob("*.json")} - {"index.json"}
         shards.append(names)
-    assert sum(map(len, shards)) == 9 and len(set.union(*shards)) == 9  # each input once
+    everyone = len(SAMPLES)
+    assert sum(map(len, shards)) == everyone == len(set.union(*shards))  # each input once
     assert all(shards)  # and this split of the samples leaves no shard empty
     result = run("export", "shard-1", "shard-2", "shard-3", "--db", str(merged), cwd=tmp_path)
-    assert result.returncode == 0 and "9 added" in result.stderr
+    assert result.returncode == 0 and f"{everyone} added" in result.stderr
     assert _content(merged) == _content(one)
     bad = run("batch", "inbox", "-o", "x", "--shard", "4/3", cwd=tmp_path)
     assert bad.returncode == 2 and "--shard" in bad.stderr

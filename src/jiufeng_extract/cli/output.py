@@ -98,10 +98,12 @@ def emit(content: str | bytes, output: Path | None) -> None:
 
 
 def show(view: Callable[[bool], RenderableType], output: Path | None) -> None:
-    """A report for people: coloured at a terminal, else plain and as wide as its longest
-    line (a file or a pipe gets every character: nothing is cut to fit 80 columns).
+    """A report for people: coloured at a terminal, else plain: in a pipe as wide as
+    $COLUMNS when it is set (the views wrap, never cut), else as wide as its longest line, so
+    a file or a pipe gets every character instead of text cut to fit 80 columns.
     ``view(plain)`` builds it; plain views mark what colours would show."""
     import io
+    import os
 
     from rich.console import Console
     from rich.measure import Measurement
@@ -114,6 +116,9 @@ def show(view: Callable[[bool], RenderableType], output: Path | None) -> None:
     renderable = view(True)
     probe = Console(width=_MAX_WIDTH, no_color=True, highlight=False, file=io.StringIO())
     width = Measurement.get(probe, probe.options, renderable).maximum
+    columns = os.environ.get("COLUMNS", "")
+    if output is None and columns.isdecimal():
+        width = int(columns)
     buffer = io.StringIO()
     Console(
         file=buffer, width=max(_MIN_WIDTH, min(width, _MAX_WIDTH)), no_color=True, highlight=False
