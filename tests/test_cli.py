@@ -68,8 +68,8 @@ def test_extract_is_byte_identical_on_rerun(tmp_path: Path) -> None:
     assert first.read_bytes() == second.read_bytes()
 
 
-def test_format_option_wins_over_suffix(tmp_path: Path) -> None:
-    target = tmp_path / "out.json"
+def test_format_option_names_what_the_suffix_cannot(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
     assert run("extract", SAMPLE, "-o", str(target), "--format", "yaml").returncode == 0
     assert target.read_text(encoding="utf-8").startswith("schema_name:")
 

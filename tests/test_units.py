@@ -265,12 +265,14 @@ def test_units_command_formats(tmp_path: Path) -> None:
     data = json.loads(run("units", TEXT, "--format", "json").stdout)
     assert data[0]["canonical"] == "卫生健康委"
     rows = list(
-        csv.DictReader(io.StringIO(run("units", TEXT, "-f", "csv").stdout.lstrip("\ufeff")))
+        csv.DictReader(
+            io.StringIO(run("units", TEXT, "-f", "csv", "--lang", "en").stdout.lstrip("\ufeff"))
+        )
     )
     assert {"unit": "市医保局", "role": "lead", "row": "7", "due": "2023-12-31"}.items() <= next(
         r for r in rows if r["unit"] == "市医保局" and r["row"] == "7"
     ).items()
-    markdown = run("units", TEXT, "-f", "md").stdout
+    markdown = run("units", TEXT, "-f", "md", "--lang", "en").stdout
     assert markdown.startswith("| unit | canonical |")
     written = tmp_path / "units.txt"
     assert run("units", TEXT, "-o", str(written)).returncode == 0
@@ -313,13 +315,13 @@ def test_check_passes_without_a_table_unless_strict() -> None:
 
 
 def test_extract_csv_and_xlsx(tmp_path: Path) -> None:
-    result = run("extract", TEXT, "-q", "-f", "csv")
+    result = run("extract", TEXT, "-q", "-f", "csv", "--lang", "en")
     assert result.stdout.startswith("\ufeffseq,category,task_number")
     rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
     assert len(rows) == 16
     assert rows[6]["lead"] == "市医保局" and rows[6]["special_action_lead"] == "市卫生健康委"
     sheet_path = tmp_path / "t.xlsx"
-    assert run("extract", TEXT, "-q", "-o", str(sheet_path)).returncode == 0
+    assert run("extract", TEXT, "-q", "-o", str(sheet_path), "--lang", "en").returncode == 0
     sheet = openpyxl.load_workbook(sheet_path).active
     assert sheet is not None
     header = [c.value for c in sheet[1]]

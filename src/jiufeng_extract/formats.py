@@ -10,3 +10,10 @@ class OutputFormat(StrEnum):
     YAML = "yaml"
     CSV = "csv"  # the responsibility table only, one row per task
     XLSX = "xlsx"
+
+
+class Lang(StrEnum):
+    """Language of the headers and labels in outputs people read (JSON/YAML keys never change)."""
+
+    ZH = "zh"
+    EN = "en"

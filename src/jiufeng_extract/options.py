@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import UsageError
 from .model import SourceFormat
@@ -26,6 +27,17 @@ class ExtractOptions(BaseModel):
         (), description="unit-alias TOML files added to the shipped table"
     )
 
+    @field_validator("encoding")
+    @classmethod
+    def _known_encoding(cls, name: str | None) -> str | None:
+        if name is None:
+            return None
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            raise ValueError(f"unknown encoding {name!r}, e.g. gb18030, utf-8, big5") from None
+        return name
+
     def unit_names(self) -> UnitNames:
         return UnitNames.default().extended(self.aliases)
 
@@ -37,4 +49,5 @@ class ExtractOptions(BaseModel):
         except ValidationError as exc:
             first = exc.errors()[0]
             name = ".".join(str(p) for p in first["loc"]) or "options"
-            raise UsageError(f"option {name}: {first['msg']}") from None
+            message = str(first["msg"]).removeprefix("Value error, ")
+            raise UsageError(f"option {name}: {message}") from None

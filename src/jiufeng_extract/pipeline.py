@@ -19,7 +19,7 @@ from .blocks import Block, Line, LoadedDocument, TableBlock
 from .errors import NotACircularError, StrictModeError
 from .layout.normalize import Item, NormalizedDocument, Para, normalize
 from .link.rows import check_roles, fill_categories, link_rows
-from .load.dispatch import load_document
+from .load.dispatch import load_data, load_document
 from .load.plain_text import text_to_lines
 from .model import (
     AttachmentKind,
@@ -54,6 +54,13 @@ def extract_path(path: str | Path, options: ExtractOptions | None = None) -> Cir
     the format detected from the content."""
     options = options or ExtractOptions()
     loaded = load_document(Path(path), options)
+    return _finish(build_circular(loaded, options.unit_names()), options)
+
+
+def extract_data(data: bytes, path: str, options: ExtractOptions | None = None) -> Circular:
+    """Read a circular from bytes already in memory (e.g. standard input); ``path`` names it."""
+    options = options or ExtractOptions()
+    loaded = load_data(data, Path(path), options)
     return _finish(build_circular(loaded, options.unit_names()), options)
 
 

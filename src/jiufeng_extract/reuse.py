@@ -14,7 +14,7 @@ from .errors import InputError, describe
 from .load.dispatch import read_bytes
 from .model import SCHEMA_NAME, SCHEMA_VERSION, Circular
 from .options import ExtractOptions
-from .pipeline import extract_path
+from .pipeline import extract_data, extract_path
 
 _EXTRACTED_SUFFIXES = (".json", ".yaml", ".yml")
 
@@ -24,11 +24,26 @@ def read_circular(path: Path, options: ExtractOptions | None = None) -> Circular
     options = options or ExtractOptions()
     if path.suffix.lower() not in _EXTRACTED_SUFFIXES:
         return extract_path(path, options)
-    data = read_bytes(path, options)
+    return _extracted(read_bytes(path, options), path, path.suffix.lower() == ".json")
+
+
+def read_circular_data(data: bytes, name: str, options: ExtractOptions | None = None) -> Circular:
+    """The same from bytes in memory (standard input): JSON or YAML written by extract when
+    it starts like one, else a source document."""
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:64]
+    if head.startswith(b"{"):
+        return _extracted(data, Path(name), as_json=True)
+    if head.startswith(b"schema_name:"):
+        return _extracted(data, Path(name), as_json=False)
+    return extract_data(data, name, options)
+
+
+def _extracted(data: bytes, path: Path, as_json: bool) -> Circular:
+    kind = "JSON" if as_json else "YAML"
     try:
-        document = (json.loads if path.suffix.lower() == ".json" else yaml.safe_load)(data)
+        document = (json.loads if as_json else yaml.safe_load)(data)
     except (ValueError, yaml.YAMLError) as exc:
-        raise InputError(f"not valid {path.suffix[1:].upper()}: {describe(exc)}", path) from None
+        raise InputError(f"not valid {kind}: {describe(exc)}", path) from None
     if not isinstance(document, dict) or document.get("schema_name") != SCHEMA_NAME:
         raise InputError(f"not a '{SCHEMA_NAME}' document written by jiufeng extract", path)
     major = str(document.get("schema_version", "")).split(".")[0]

@@ -57,6 +57,19 @@ def collect(inputs: list[str]) -> tuple[list[Source], list[str]]:
     return sorted(found.values(), key=lambda s: str(s.path)), unmatched
 
 
+def shard(sources: list[Source], part: int, parts: int) -> list[Source]:
+    """Share ``part`` (1..parts) of the inputs, chosen by a hash of each input's path below its
+    folder: stable across machines and runs, so a CI matrix of ``parts`` jobs covers every
+    input exactly once."""
+
+    def share(source: Source) -> int:
+        name = os.path.relpath(os.path.abspath(source.path), os.path.abspath(source.root))
+        digest = hashlib.sha256(Path(name).as_posix().encode("utf-8")).digest()
+        return int.from_bytes(digest[:8], "big") % parts + 1
+
+    return [source for source in sources if share(source) == part]
+
+
 def _expand(item: str) -> list[Source]:
     path = Path(item)
     if path.is_dir():

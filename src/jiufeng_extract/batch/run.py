@@ -22,7 +22,7 @@ from ..formats import OutputFormat
 from ..model import SCHEMA_VERSION
 from ..options import ExtractOptions
 from .index import INDEX_NAME, BatchIndex, FileResult, read_index, totals
-from .plan import Job, collect, plan
+from .plan import Job, collect, plan, shard
 from .workers import WorkerPool
 
 
@@ -36,6 +36,7 @@ class BatchSettings:
     force: bool = False  # re-extract even what did not change
     fmt: OutputFormat = OutputFormat.JSON
     options: ExtractOptions = field(default_factory=ExtractOptions)
+    shard: tuple[int, int] | None = None  # (K, N): only share K of N of the inputs
 
 
 def run_batch(
@@ -50,6 +51,8 @@ def run_batch(
     sources, unmatched = collect(settings.inputs)
     if unmatched and not sources:
         raise UsageError(f"no input files found in {', '.join(unmatched)}")
+    if settings.shard is not None:
+        sources = shard(sources, *settings.shard)
     try:
         settings.outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

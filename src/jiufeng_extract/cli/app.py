@@ -8,21 +8,16 @@ layer, 8 garbled text, 70 internal error.
 
 from __future__ import annotations
 
-import io
-import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
 from .. import __version__
 from ..errors import EXIT_INTERNAL, JiufengError
-
-if TYPE_CHECKING:
-    from rich.console import Console
-
+from ..formats import Lang
 
 app = typer.Typer(
     name="jiufeng",
@@ -30,6 +25,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 T = TypeVar("T")
 
@@ -86,37 +82,57 @@ def _main(
 
 
 SourceArg = Annotated[
-    Path, typer.Argument(help="A circular (PDF, OFD, DOCX, HTML, text) or JSON/YAML from extract.")
+    Path,
+    typer.Argument(
+        help="A circular (PDF, OFD, DOCX, HTML, text) or JSON/YAML from extract; - reads stdin.",
+        metavar="FILE",
+        show_default=False,
+    ),
 ]
 AliasesOpt = Annotated[
     list[Path] | None,
-    typer.Option("--aliases", help="Unit-alias TOML file added to the shipped table."),
+    typer.Option(
+        "--aliases",
+        help="Unit-alias TOML file added to the shipped table (repeatable).",
+        metavar="TOML",
+        show_default=False,
+    ),
 ]
 PasswordOpt = Annotated[
-    str | None, typer.Option(help="Password of an encrypted PDF.", show_default=False)
+    str | None,
+    typer.Option(help="Password of an encrypted PDF.", metavar="TEXT", show_default=False),
 ]
 OutputOpt = Annotated[
-    Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+    Path | None,
+    typer.Option(
+        "-o",
+        "--output",
+        help="Write here instead of stdout; the suffix sets the format unless --format does.",
+        metavar="FILE",
+        show_default=False,
+    ),
 ]
-DebugOpt = Annotated[bool, typer.Option("--debug", help="Traceback on internal errors.")]
-MaxPagesOpt = Annotated[int, typer.Option("--max-pages", help="Refuse PDFs with more pages.")]
-MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse larger input files (bytes).")]
+LangOpt = Annotated[
+    Lang,
+    typer.Option(
+        "--lang", help="Language of headers and labels for people (JSON keys stay English)."
+    ),
+]
+DebugOpt = Annotated[
+    bool, typer.Option("--debug", help="Traceback on internal errors.", metavar="")
+]
+MaxPagesOpt = Annotated[
+    int, typer.Option("--max-pages", help="Refuse PDFs with more pages.", metavar="N")
+]
+MaxBytesOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-bytes", help="Refuse larger input files (bytes).", metavar="N", show_default="200 MB"
+    ),
+]
 MAX_BYTES = 200 * 1024 * 1024
 
 
-def console_for(file: io.StringIO | None = None) -> Console:
-    """stdout, or a wide colourless console writing into ``file``."""
-    from rich.console import Console
-
-    if file is None:
-        return Console(highlight=False)
-    return Console(file=file, highlight=False, width=160, no_color=True)
-
-
-def emit_text(text: str, output: Path | None) -> None:
-    from ..emit.serialize import write_atomic
-
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(output, text)
+def flag(name: str, help: str, *short: str) -> Any:
+    """A yes/no option, shown without a type in --help."""
+    return typer.Option(name, *short, help=help, metavar="")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -18,12 +16,13 @@ from .app import (
     PasswordOpt,
     SourceArg,
     app,
-    console_for,
-    emit_text,
+    flag,
     run,
 )
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from ..diff import DiffReport
 
 
@@ -34,64 +33,93 @@ class DiffFormat(StrEnum):
     HTML = "html"
 
 
+SUFFIXES = {
+    ".txt": DiffFormat.TEXT,
+    ".json": DiffFormat.JSON,
+    ".md": DiffFormat.MD,
+    ".html": DiffFormat.HTML,
+    ".htm": DiffFormat.HTML,
+}
+
+
 @app.command()
 def diff(
     old: SourceArg,
     new: SourceArg,
     fmt: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="text, json, md or html.")
-    ] = DiffFormat.TEXT,
+        DiffFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json, md or html; default from the -o suffix, else text.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOpt = None,
     threshold: Annotated[
         float,
         typer.Option(
             help="Lowest similarity (0–1) that links two tasks; from 0.6 × it up to it, a "
-            "possible counterpart (calibrated: eval/diff_pairs.py --calibrate)."
+            "possible counterpart (calibrated: eval/diff_pairs.py --calibrate).",
+            metavar="0-1",
         ),
     ] = 0.25,  # diff.changes.DEFAULT_THRESHOLD (tests/test_diff_labels.py holds them equal)
-    check: Annotated[
-        bool, typer.Option("--check", help="Exit 1 when anything differs (for CI).")
-    ] = False,
+    check: Annotated[bool, flag("--check", "Exit 1 when anything differs (for CI).")] = False,
     aliases: AliasesOpt = None,
     password: PasswordOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """What changed between two circulars: tasks added, removed, reworded, moved, split,
-    merged; units, deadlines, terms and metadata."""
+    merged; units, deadlines, terms and metadata.
+
+    Examples:
+
+    $ jiufeng diff tests/data/diff/county-2024.txt tests/data/diff/county-2025.txt
+
+    $ jiufeng diff old.json new.json -o changes.html
+
+    $ jiufeng diff samples/shanghai-2023-jiufeng.txt samples/shanghai-2023-jiufeng.pdf --check
+    """
     from ..diff import compare
     from ..options import ExtractOptions
-    from ..reuse import read_circular
+    from .output import choose_format, emit, read_source, refuse_input_as_output, show
 
     def body() -> int:
         if not 0.0 < threshold < 1.0:
             raise UsageError("option --threshold: between 0 and 1, e.g. 0.25")
+        if str(old) == str(new) == "-":
+            raise UsageError("only one of OLD and NEW can be - (standard input)")
+        refuse_input_as_output(old, output)
+        refuse_input_as_output(new, output)
+        out_format = choose_format(output, fmt, SUFFIXES, DiffFormat.TEXT)
         options = ExtractOptions.build(password=password, aliases=tuple(aliases or ()))
         report = compare(
-            read_circular(old, options),
-            read_circular(new, options),
+            read_source(old, options),
+            read_source(new, options),
             threshold,
             options.unit_names(),
         )
-        emit_text(_render_diff(report, fmt, output), output)
+        if out_format is DiffFormat.TEXT:
+            show(lambda plain: _text(report, plain), output)
+        else:
+            emit(_render_diff(report, out_format), output)
         return EXIT_STRICT if check and report.differs else 0
 
     raise typer.Exit(run(body, debug))
 
 
-def _render_diff(report: DiffReport, fmt: DiffFormat, output: Path | None) -> str:
-    from ..diff.render import html_page, markdown, text_view
+def _text(report: DiffReport, plain: bool) -> RenderableType:
+    from ..diff.render import text_view
+
+    return text_view(report, plain=plain)
+
+
+def _render_diff(report: DiffReport, fmt: DiffFormat) -> str:
+    from ..diff.render import html_page, markdown
     from ..emit.serialize import dumps
 
     if fmt is DiffFormat.JSON:
         return dumps(report, OutputFormat.JSON)
     if fmt is DiffFormat.MD:
         return markdown(report)
-    if fmt is DiffFormat.HTML:
-        return html_page(report)
-    if output is None:
-        console = console_for()
-        console.print(text_view(report, plain=not console.is_terminal or console.no_color))
-        return ""
-    buffer = io.StringIO()
-    console_for(buffer).print(text_view(report, plain=True))
-    return buffer.getvalue()
+    return html_page(report)

@@ -2,67 +2,93 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from ..errors import UsageError
-from ..formats import OutputFormat
+from ..formats import Lang, OutputFormat
 from .app import (
     MAX_BYTES,
     AliasesOpt,
     DebugOpt,
+    LangOpt,
     MaxBytesOpt,
     MaxPagesOpt,
     OutputOpt,
     PasswordOpt,
     app,
+    flag,
     run,
     stderr,
 )
 
-if TYPE_CHECKING:
-    pass
+SUFFIXES = {
+    ".json": OutputFormat.JSON,
+    ".yaml": OutputFormat.YAML,
+    ".yml": OutputFormat.YAML,
+    ".csv": OutputFormat.CSV,
+    ".xlsx": OutputFormat.XLSX,
+}
 
 
 @app.command()
 def extract(
-    file: Annotated[Path, typer.Argument(help="Circular: PDF, OFD, DOCX, HTML or plain text.")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="Circular: PDF, OFD, DOCX, HTML or plain text; - reads standard input.",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ],
     output: OutputOpt = None,
     fmt: Annotated[
         OutputFormat | None,
         typer.Option(
             "--format",
             "-f",
-            help="json or yaml (the whole circular), csv or xlsx (its responsibility table); "
-            "default from the -o suffix, else json.",
+            help="json or yaml (the whole circular), csv (its responsibility table) or xlsx "
+            "(a workbook of its tables); default from the -o suffix, else json.",
+            show_default=False,
         ),
     ] = None,
+    lang: LangOpt = Lang.ZH,
     encoding: Annotated[
-        str | None, typer.Option(help="Force the text encoding (text and HTML).")
+        str | None,
+        typer.Option(
+            help="Force the text encoding of text and HTML input, e.g. gb18030.",
+            metavar="NAME",
+            show_default=False,
+        ),
     ] = None,
     password: PasswordOpt = None,
     max_pages: MaxPagesOpt = 2000,
     max_bytes: MaxBytesOpt = MAX_BYTES,
     aliases: AliasesOpt = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 1 if the document has warnings.")
-    ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+    strict: Annotated[bool, flag("--strict", "Exit 1 if the document has warnings.")] = False,
+    quiet: Annotated[bool, flag("--quiet", "No summary on stderr.", "-q")] = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Extract one circular to JSON or YAML."""
-    from ..emit.serialize import format_for, render_circular, write_atomic
+    """Extract one circular to JSON, YAML, CSV or an XLSX workbook.
+
+    Examples:
+
+    $ jiufeng extract samples/national-2024-jiufeng.pdf -o national.json
+
+    $ jiufeng extract samples/shanghai-2023-jiufeng.docx -o shanghai.xlsx
+
+    $ cat samples/shanghai-2023-jiufeng.txt | jiufeng extract - -f yaml
+    """
+    from ..emit.serialize import render_circular
     from ..emit.summary import summary_line
+    from ..errors import UsageError
     from ..options import ExtractOptions
-    from ..pipeline import extract_path
+    from .output import choose_format, emit, extract_source, refuse_input_as_output
 
     def body() -> None:
-        if output is not None and output.resolve() == file.resolve():
-            raise UsageError("-o is the input file; refusing to overwrite it", output)
-        out_format = format_for(output, fmt)
+        refuse_input_as_output(file, output)
+        out_format = choose_format(output, fmt, SUFFIXES, OutputFormat.JSON)
         if out_format is OutputFormat.XLSX and output is None:
             raise UsageError("xlsx is a binary format: give -o FILE.xlsx")
         options = ExtractOptions.build(
@@ -73,13 +99,8 @@ def extract(
             max_bytes=max_bytes,
             aliases=tuple(aliases or ()),
         )
-        circular = extract_path(file, options)
-        content = render_circular(circular, out_format)
-        if output is None:
-            sys.stdout.buffer.write(content)
-            sys.stdout.flush()
-        else:
-            write_atomic(output, content)
+        circular = extract_source(file, options)
+        emit(render_circular(circular, out_format, lang), output)
         if not quiet:
             stderr(summary_line(circular) + (f" → wrote {output}" if output else ""))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -16,15 +16,22 @@ from .app import (
     stderr,
 )
 
-if TYPE_CHECKING:
-    pass
-
 
 @app.command()
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="JSON or YAML files written by extract.")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="JSON or YAML files written by extract.", metavar="FILE..."),
+    ],
 ) -> None:
-    """Check extracted files against the output schema; exit 1 if any is invalid."""
+    """Check extracted files against the output schema; exit 1 if any is invalid.
+
+    Examples:
+
+    $ jiufeng validate tests/golden/shanghai-2023-jiufeng.txt.json
+
+    $ jiufeng validate out/*.json
+    """
     from ..validate import validate_file
 
     def body() -> int:
@@ -49,17 +56,35 @@ def schema(
     output: Annotated[
         Path | None,
         typer.Option(
-            "-o", "--output", help="Directory to write the schema files into; stdout if omitted."
+            "-o",
+            "--output",
+            help="A .json file to write the schema to, or a folder to write it into; "
+            "stdout if omitted.",
+            metavar="FILE|DIR",
+            show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Write the JSON Schema of the output (the committed copy lives in schemas/)."""
+    """Write the JSON Schema of the output (the committed copy lives in schemas/).
+
+    Examples:
+
+    $ jiufeng schema -o circular.schema.json
+
+    $ jiufeng schema -o schemas/
+    """
     from ..emit.schema import schema_files, write_schemas
+    from .output import emit
 
     def body() -> None:
+        files = schema_files()
         if output is None:
-            for text in schema_files().values():
+            for text in files.values():
                 sys.stdout.write(text)
+            return
+        if output.suffix.lower() == ".json" and not output.is_dir():
+            emit("".join(files.values()), output)
+            stderr(f"wrote {output}")
             return
         for path in write_schemas(output):
             stderr(f"wrote {path}")

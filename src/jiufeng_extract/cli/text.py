@@ -15,7 +15,6 @@ from .app import (
     OutputOpt,
     PasswordOpt,
     app,
-    emit_text,
     run,
     stderr,
 )
@@ -23,10 +22,22 @@ from .app import (
 
 @app.command()
 def text(
-    file: Annotated[Path, typer.Argument(help="A document: PDF, OFD, DOCX, HTML or text.")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="A document: PDF, OFD, DOCX, HTML or text; - reads standard input.",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ],
     output: OutputOpt = None,
     encoding: Annotated[
-        str | None, typer.Option(help="Force the text encoding (text and HTML).")
+        str | None,
+        typer.Option(
+            help="Force the text encoding of text and HTML input, e.g. gb18030.",
+            metavar="NAME",
+            show_default=False,
+        ),
     ] = None,
     password: PasswordOpt = None,
     max_pages: MaxPagesOpt = 2000,
@@ -35,17 +46,29 @@ def text(
 ) -> None:
     """Print the text as the loader read it: a block a line with its page and line, page
     furniture marked #, table rows between bars; the loader's warnings on stderr. The debug
-    view for any bug report."""
+    view for any bug report.
+
+    Examples:
+
+    $ jiufeng text samples/national-2024-jiufeng.pdf
+
+    $ jiufeng text samples/shanghai-2023-jiufeng.docx -o shanghai.txt
+    """
     from ..emit.loaded import render_loaded
-    from ..load.dispatch import load_document
+    from ..load.dispatch import load_data, load_document
     from ..options import ExtractOptions
+    from .output import STDIN, emit, read_stdin, refuse_input_as_output
 
     def body() -> None:
+        refuse_input_as_output(file, output)
         options = ExtractOptions.build(
             encoding=encoding, password=password, max_pages=max_pages, max_bytes=max_bytes
         )
-        loaded = load_document(file, options)
-        emit_text(render_loaded(loaded), output)
+        if str(file) == STDIN:
+            loaded = load_data(read_stdin(max_bytes), Path("<stdin>"), options)
+        else:
+            loaded = load_document(file, options)
+        emit(render_loaded(loaded), output)
         for warning in loaded.warnings:
             where = f" ({warning.where})" if warning.where else ""
             stderr(f"jiufeng: warning: {file}{where}: {warning.message}", style="yellow")

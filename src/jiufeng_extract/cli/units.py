@@ -3,29 +3,24 @@ checked against the body."""
 
 from __future__ import annotations
 
-import io
-import sys
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from ..errors import EXIT_STRICT
-from ..formats import OutputFormat
+from ..formats import Lang
 from .app import (
     AliasesOpt,
     DebugOpt,
+    LangOpt,
     OutputOpt,
     PasswordOpt,
     SourceArg,
     app,
-    console_for,
-    emit_text,
+    flag,
     run,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 class UnitsFormat(StrEnum):
@@ -40,39 +35,61 @@ class CheckFormat(StrEnum):
     JSON = "json"
 
 
+UNITS_SUFFIXES = {
+    ".txt": UnitsFormat.TABLE,
+    ".json": UnitsFormat.JSON,
+    ".csv": UnitsFormat.CSV,
+    ".md": UnitsFormat.MD,
+}
+CHECK_SUFFIXES = {".txt": CheckFormat.TEXT, ".json": CheckFormat.JSON}
+
+
 @app.command()
 def units(
     file: SourceArg,
     fmt: Annotated[
-        UnitsFormat, typer.Option("--format", "-f", help="table (terminal), json, csv or md.")
-    ] = UnitsFormat.TABLE,
+        UnitsFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (for people), json, csv or md; default from the -o suffix, else table.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOpt = None,
+    lang: LangOpt = Lang.ZH,
     aliases: AliasesOpt = None,
     password: PasswordOpt = None,
     debug: DebugOpt = False,
 ) -> None:
-    """For each unit: the tasks and special actions it leads, supports or shares, by when."""
+    """For each unit: the tasks and special actions it leads, supports or shares, by when.
+
+    Examples:
+
+    $ jiufeng units samples/shanghai-2023-jiufeng.pdf
+
+    $ jiufeng units shanghai.json -o duties.csv
+
+    $ jiufeng extract samples/shanghai-2023-jiufeng.txt | jiufeng units - -f md
+    """
     from ..emit.units import render_units
     from ..options import ExtractOptions
-    from ..reuse import read_circular
     from ..units.index import index_units
+    from .output import choose_format, emit, read_source, refuse_input_as_output, show
 
     def body() -> None:
+        refuse_input_as_output(file, output)
+        out_format = choose_format(output, fmt, UNITS_SUFFIXES, UnitsFormat.TABLE)
         options = ExtractOptions.build(password=password, aliases=tuple(aliases or ()))
-        circular = read_circular(file, options)
+        circular = read_source(file, options)
         index = index_units(circular, options.unit_names())
-        if fmt is UnitsFormat.TABLE:
-            from ..emit.terminal import units_view
-
-            view = units_view(index, title=circular.metadata.title or str(file))
-            if output is None:
-                console_for().print(view)
-                return
-            buffer = io.StringIO()
-            console_for(buffer).print(view)
-            emit_text(buffer.getvalue(), output)
+        if out_format is not UnitsFormat.TABLE:
+            emit(render_units(index, out_format.value, lang), output)
             return
-        emit_text(render_units(index, fmt.value), output)
+        from ..emit.terminal import units_view
+
+        title = circular.metadata.title or str(file)
+        show(lambda plain: units_view(index, title, lang, plain), output)
 
     run(body, debug)
 
@@ -81,31 +98,47 @@ def units(
 def check(
     file: SourceArg,
     fmt: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="text or json.")
-    ] = CheckFormat.TEXT,
+        CheckFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text or json; default from the -o suffix, else text.",
+            show_default=False,
+        ),
+    ] = None,
+    output: OutputOpt = None,
     aliases: AliasesOpt = None,
     password: PasswordOpt = None,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 1 on any warning, not only discrepancies.")
+        bool, flag("--strict", "Exit 1 on any warning, not only discrepancies.")
     ] = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Where the responsibility table and the body disagree; exit 1 if they do."""
+    """Where the responsibility table and the body disagree; exit 1 if they do.
+
+    Examples:
+
+    $ jiufeng check samples/shanghai-2023-jiufeng.txt
+
+    $ jiufeng check shanghai.json -o check.json --strict
+    """
     from ..emit.serialize import dumps
+    from ..formats import OutputFormat
     from ..link.check import check as check_circular
     from ..options import ExtractOptions
-    from ..reuse import read_circular
+    from .output import choose_format, emit, read_source, refuse_input_as_output, show
 
     def body() -> int:
+        refuse_input_as_output(file, output)
+        out_format = choose_format(output, fmt, CHECK_SUFFIXES, CheckFormat.TEXT)
         options = ExtractOptions.build(password=password, aliases=tuple(aliases or ()))
-        report = check_circular(read_circular(file, options))
-        if fmt is CheckFormat.JSON:
-            sys.stdout.write(dumps(report, OutputFormat.JSON))
+        report = check_circular(read_source(file, options))
+        if out_format is CheckFormat.JSON:
+            emit(dumps(report, OutputFormat.JSON), output)
         else:
             from ..emit.terminal import check_view
 
-            console = console_for()
-            console.print(check_view(report, plain=not console.is_terminal or console.no_color))
+            show(lambda plain: check_view(report, plain=plain), output)
         return EXIT_STRICT if report.failed(strict) else 0
 
     raise typer.Exit(run(body, debug))

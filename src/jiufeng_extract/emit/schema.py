@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError, UsageError
 from ..model import SCHEMA_NAME, SCHEMA_VERSION, Circular
 
 
@@ -23,10 +24,17 @@ def schema_files() -> dict[str, str]:
 
 
 def write_schemas(directory: Path) -> list[Path]:
-    directory.mkdir(parents=True, exist_ok=True)
+    from .serialize import write_atomic
+
+    if directory.exists() and not directory.is_dir():
+        raise UsageError("is a file, not a folder: give a folder or a .json file name", directory)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create the folder: {exc.strerror or exc}", directory) from None
     written = []
     for name, text in schema_files().items():
         target = directory / name
-        target.write_text(text, encoding="utf-8")
+        write_atomic(target, text)
         written.append(target)
     return written

@@ -1,5 +1,5 @@
-"""Serialise a ``Circular`` (or any model) to JSON or YAML, or its responsibility table to CSV
-or XLSX, and write files atomically.
+"""Serialise a ``Circular`` (or any model) to JSON or YAML, its responsibility table to CSV or
+its tables to an XLSX workbook, and write files atomically.
 
 Output is deterministic: model field order, ``ensure_ascii=False``, a final newline.
 """
@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,34 +18,12 @@ import yaml
 from pydantic import BaseModel
 
 from ..errors import InputError, UsageError
-from ..formats import OutputFormat
+from ..formats import Lang, OutputFormat
 from ..model import Circular
 from .flatten import RESPONSIBILITY_HEADER, responsibility_rows
-from .spreadsheet import csv_text, xlsx_bytes
-
-_SUFFIXES = {
-    ".json": OutputFormat.JSON,
-    ".yaml": OutputFormat.YAML,
-    ".yml": OutputFormat.YAML,
-    ".csv": OutputFormat.CSV,
-    ".xlsx": OutputFormat.XLSX,
-}
-
-
-def format_for(output: Path | None, requested: OutputFormat | None) -> OutputFormat:
-    """--format wins; else the -o suffix; else JSON."""
-    if requested is not None:
-        return requested
-    if output is None:
-        return OutputFormat.JSON
-    try:
-        return _SUFFIXES[output.suffix.lower()]
-    except KeyError:
-        raise UsageError(
-            f"cannot tell the output format from '{output.suffix}': "
-            "use .json, .yaml, .csv, .xlsx or --format",
-            output,
-        ) from None
+from .labels import header
+from .spreadsheet import csv_text
+from .workbook import circular_workbook, combined_workbook
 
 
 def dumps_data(data: Any, fmt: OutputFormat) -> str:
@@ -56,23 +36,48 @@ def dumps(model: BaseModel, fmt: OutputFormat) -> str:
     return dumps_data(model.model_dump(mode="json"), fmt)
 
 
-def render_circular(circular: Circular, fmt: OutputFormat) -> bytes:
-    """The whole document as JSON/YAML, or its responsibility table as CSV/XLSX."""
+def render_circular(circular: Circular, fmt: OutputFormat, lang: Lang = Lang.ZH) -> bytes:
+    """The whole document as JSON/YAML, its responsibility table as CSV, or a workbook of
+    all its tables as XLSX; ``lang`` is the language of CSV and XLSX headers."""
     if fmt is OutputFormat.CSV:
-        return csv_text(RESPONSIBILITY_HEADER, responsibility_rows(circular)).encode("utf-8")
+        if not circular.responsibility_table:
+            raise UsageError(
+                "no responsibility table in this circular, so no CSV rows to write: "
+                "-f xlsx gives its tasks and metadata, -f json everything",
+                circular.source.path,
+            )
+        rows = responsibility_rows(circular, lang)
+        return csv_text(header(RESPONSIBILITY_HEADER, lang), rows).encode("utf-8")
     if fmt is OutputFormat.XLSX:
-        return xlsx_bytes(RESPONSIBILITY_HEADER, responsibility_rows(circular), "责任分工")
+        return circular_workbook(circular, lang)
     return dumps(circular, fmt).encode("utf-8")
 
 
+def render_combined(
+    circulars: Sequence[Circular], fmt: OutputFormat, lang: Lang = Lang.ZH
+) -> bytes:
+    """Many circulars as one table: the responsibility rows of all (CSV) or a workbook whose
+    sheets hold the rows of all (XLSX)."""
+    if fmt is OutputFormat.XLSX:
+        return combined_workbook(circulars, lang)
+    rows = [row for circular in circulars for row in responsibility_rows(circular, lang)]
+    return csv_text(header(RESPONSIBILITY_HEADER, lang), rows).encode("utf-8")
+
+
 def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write to a temporary file beside ``path`` then rename: never a half-written output."""
+    """Write to a temporary file beside ``path`` then rename: never a half-written output.
+
+    The file gets the mode an ordinary ``open()`` would give it (the user's umask), or keeps the
+    mode of the file it replaces."""
+    if path.is_dir():
+        raise UsageError("is a folder: give a file name inside it, e.g. -o DIR/out.json", path)
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
         raise InputError(f"cannot write output: {exc.strerror or exc}", path) from None
     try:
+        os.fchmod(fd, _mode_for(path))
         data = content.encode("utf-8") if isinstance(content, str) else content
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -80,3 +85,12 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask

@@ -1,18 +1,40 @@
-"""Header + rows of strings → CSV, Markdown or XLSX, for spreadsheet users.
+"""Header + rows of cells → CSV, Markdown or an XLSX workbook, for spreadsheet users.
 
-CSV starts with a UTF-8 byte-order mark so that Excel opens Chinese text correctly; XLSX is
-written with openpyxl (imported only when asked for), header bold and frozen, long text wrapped.
+CSV starts with a UTF-8 byte-order mark so that Excel opens Chinese text correctly. XLSX is
+written with openpyxl (imported only when asked for) for people who read and print it: a bold
+frozen header with an autofilter, columns as wide as their text (long text wrapped, rows tall
+enough to show it), dates as date cells, and landscape A4 pages fitted to the width with the
+header repeated on every page.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import math
+import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 Cell = str | int | float | date | None
-_WIDE = 60  # columns longer than this wrap in XLSX
+_PROSE_WIDTH = 40  # character units, for the column of running text; longer text wraps
+_NARROW_WIDTH = 18  # for every other column: names, numbers, deadlines
+_MIN_WIDTH = 6
+_LINE_POINTS = 15.0  # one line of 11 pt text
+_MAX_ROW_POINTS = 409.0  # Excel's limit
+
+
+@dataclass(frozen=True)
+class Sheet:
+    title: str
+    header: Sequence[str]
+    rows: Sequence[Sequence[Cell]]
+    printed: int | None = None  # print only the first columns (the rest are for filtering)
 
 
 def csv_text(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
@@ -33,32 +55,97 @@ def markdown_table(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str
     return "\n".join(lines) + "\n"
 
 
-def xlsx_bytes(header: Sequence[str], rows: Sequence[Sequence[Cell]], title: str) -> bytes:
+def workbook_bytes(sheets: Sequence[Sheet], print_title: str = "") -> bytes:
+    """One worksheet per ``Sheet``, the first one active; ``print_title`` heads printed pages."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = title[:31]
-    sheet.append(list(header))
-    for row in rows:
-        sheet.append(list(row))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for column in sheet.iter_cols(min_row=2):
-        for cell in column:
-            if isinstance(cell.value, date):
-                cell.number_format = "yyyy-mm-dd"
-    sheet.freeze_panes = "A2"
-    for index, column in enumerate(zip(header, *rows, strict=False), start=1):
-        width = max(len(str(c)) if c is not None else 0 for c in column)
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = min(max(8, width * 2), _WIDE)
-        if width * 2 > _WIDE:
-            for cell in sheet[letter][1:]:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    first = book.active
+    assert first is not None
+    book.remove(first)
+    for sheet in sheets:
+        _fill(book.create_sheet(sheet.title[:31]), sheet, print_title)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _fill(sheet: Worksheet, data: Sheet, print_title: str) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    sheet.append(list(data.header))
+    for values in data.rows:
+        sheet.append(list(values))
+    widths = _widths(list(zip(data.header, *data.rows, strict=False)))
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        cell.alignment = wrap
+    for number, (row, values) in enumerate(
+        zip(sheet.iter_rows(), [data.header, *data.rows], strict=False)
+    ):
+        for cell in row:
+            cell.alignment = wrap
+            if isinstance(cell.value, date):
+                cell.number_format = "yyyy-mm-dd"
+        lines = max(_lines(v, width) for v, width in zip(values, widths, strict=False))
+        sheet.row_dimensions[number + 1].height = min(lines * _LINE_POINTS + 3, _MAX_ROW_POINTS)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    _print_setup(sheet, print_title)
+    if data.printed:
+        sheet.print_area = f"A1:{get_column_letter(data.printed)}{sheet.max_row}"
+
+
+def _print_setup(sheet: Worksheet, print_title: str) -> None:
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
+    sheet.print_options.gridLines = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    header, footer = sheet.oddHeader, sheet.oddFooter
+    assert header is not None and footer is not None
+    if print_title:
+        header.center.text = print_title.replace("&", "&&")
+    footer.center.text = "&P / &N"
+
+
+def _widths(columns: Sequence[Sequence[Cell]]) -> list[float]:
+    """As wide as the text, up to a cap: the column of the longest text on average (the prose)
+    may take ``_PROSE_WIDTH``, every other one ``_NARROW_WIDTH``; date columns fit a date."""
+    means = [sum(_text_width(_text(c)) for c in col[1:]) / max(len(col) - 1, 1) for col in columns]
+    prose = means.index(max(means)) if means else -1
+    widths = []
+    for index, column in enumerate(columns):
+        if len(column) > 1 and all(isinstance(c, date) or c is None for c in column[1:]):
+            widths.append(11.0)
+            continue
+        widest = max(max((_text_width(p) for p in _text(c).split("\n")), default=0) for c in column)
+        cap = _PROSE_WIDTH if index == prose else _NARROW_WIDTH
+        widths.append(float(min(max(_MIN_WIDTH, widest + 2), cap)))
+    return widths
+
+
+def _lines(value: Cell, width: float) -> int:
+    usable = max(width - 1.5, 1.0)
+    return max(1, sum(math.ceil(_text_width(p) / usable) or 1 for p in _text(value).split("\n")))
+
+
+def _text(value: Cell) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _text_width(text: str) -> int:
+    """Width in character units: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

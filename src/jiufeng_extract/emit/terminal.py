@@ -5,47 +5,51 @@ Only the CLI calls these; machine-readable output goes through ``--format json|c
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from rich.console import Group, OverflowMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from ..formats import Lang
 from ..link.check import CheckReport, RowDifference
 from ..model import Deadline, RoleScope, UnitRole, Warning
 from ..units.index import Duty, UnitDuties
+from .labels import label, value
 
-_ROLE_LABEL = {
-    UnitRole.LEAD: "牵头",
-    UnitRole.SUPPORT: "配合",
-    UnitRole.JOINT: "共同",
-}
+_ROLES = (UnitRole.LEAD, UnitRole.SUPPORT, UnitRole.JOINT)
 
 
-def units_view(index: list[UnitDuties], title: str) -> RenderableType:
-    """One line per duty, grouped by unit: leads first, then supports, then shared work."""
+def units_view(
+    index: list[UnitDuties], title: str, lang: Lang = Lang.ZH, plain: bool = False
+) -> RenderableType:
+    """One line per duty, grouped by unit: leads first, then supports, then shared work.
+
+    ``plain`` (not a terminal: a file or a pipe): long text folds onto more lines, never cut."""
+    overflow: OverflowMethod = "fold" if plain else "ellipsis"
     table = Table(title=title, title_justify="left", show_edge=False)
-    table.add_column("unit", style="bold", max_width=20)
-    table.add_column("role", no_wrap=True, min_width=4)
-    table.add_column("task", overflow="ellipsis", no_wrap=True, ratio=1)
-    table.add_column("deadline", no_wrap=True, min_width=13)
+    table.add_column(label("unit", lang), style="bold", max_width=None if plain else 20)
+    table.add_column(label("role", lang), no_wrap=True, min_width=4)
+    table.add_column(label("task_title", lang), overflow=overflow, no_wrap=not plain, ratio=1)
+    table.add_column(label("deadline", lang), no_wrap=not plain, min_width=13)
     for unit in index:
         name = Text(unit.unit)
         if unit.includes:
             name.append(f"\n（含{'、'.join(unit.includes)}）", style="dim")
-        duties = sorted(unit.duties, key=lambda d: list(_ROLE_LABEL).index(d.role))
+        duties = sorted(unit.duties, key=lambda d: _ROLES.index(d.role))
         for i, duty in enumerate(duties):
             table.add_row(
                 name if i == 0 else "",
-                _ROLE_LABEL[duty.role],
-                _duty(duty),
-                _when(duty.deadline),
+                value(duty.role, lang),
+                _duty(duty, lang),
+                _when(duty.deadline, lang),
                 end_section=i == len(duties) - 1,
             )
     return table
 
 
-def _duty(duty: Duty) -> str:
+def _duty(duty: Duty, lang: Lang) -> str:
     if duty.scope is RoleScope.SPECIAL_ACTION:
-        return f"专项行动{duty.number or ''}：{duty.title}"
+        prefix = "专项行动" if lang is Lang.ZH else "special action "
+        return f"{prefix}{duty.number or ''}：{duty.title}"
     if not duty.number:
         return duty.title
     return (
@@ -55,7 +59,12 @@ def _duty(duty: Duty) -> str:
     )
 
 
-def _when(deadline: Deadline) -> str:
+def _when(deadline: Deadline, lang: Lang) -> str:
+    """As printed (2023年12月底前, 长期坚持) in Chinese, with the parsed date beside it."""
+    if lang is Lang.ZH:
+        if deadline.raw and deadline.date:
+            return f"{deadline.raw}（{deadline.date.isoformat()}）"
+        return deadline.raw or value(deadline.kind, lang)
     if deadline.date and deadline.start:
         return f"{deadline.start.isoformat()}–{deadline.date.isoformat()}"
     if deadline.date:
