@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Provenance, SourceFormat, Warning
+from .model import OcrSource, Provenance, SourceFormat, Warning
 
 
 @dataclass(frozen=True)
@@ -61,3 +61,4 @@ class LoadedDocument:
     pages: int | None = None
     # what the loader noticed about the file itself (a page without text, a converted .doc)
     warnings: list[Warning] = field(default_factory=list)
+    ocr: OcrSource | None = None  # the pages read by OCR, the engine, the seals found

@@ -26,6 +26,7 @@ class SourceFormat(StrEnum):
     DOCX = "docx"
     HTML = "html"
     TEXT = "text"
+    IMAGE = "image"  # PNG, JPEG or TIFF, read by OCR
 
 
 class DeadlineKind(StrEnum):
@@ -68,11 +69,29 @@ class Provenance(StrictModel):
         return ", ".join(parts) or "unknown"
 
 
+class OcrSeal(StrictModel):
+    page: int
+    box: list[float] = Field(description="x0, top, x1, bottom in points from the top-left")
+
+
+class OcrSource(StrictModel):
+    engine: str = Field(description="OCR engine and its version")
+    pages: list[int] = Field(description="pages read by OCR (the others from the text layer)")
+    seals: list[OcrSeal] = Field(
+        default_factory=list, description="red seals removed from the page before recognition"
+    )
+
+
 class Source(StrictModel):
     path: str
     format: SourceFormat
     sha256: str
     pages: int | None = None
+    ocr: OcrSource | None = Field(
+        None,
+        exclude_if=lambda value: value is None,
+        description="present when some pages were read by OCR",
+    )
 
 
 class DocNumberParts(StrictModel):

@@ -131,7 +131,11 @@ def _build(loaded: LoadedDocument, names: UnitNames | None) -> Circular:
     references = find_references(_texts(seg), exclude, metadata.doc_number)
     return Circular(
         source=Source(
-            path=loaded.path, format=loaded.format, sha256=loaded.sha256, pages=loaded.pages
+            path=loaded.path,
+            format=loaded.format,
+            sha256=loaded.sha256,
+            pages=loaded.pages,
+            ocr=loaded.ocr,
         ),
         metadata=metadata,
         preamble="\n".join(outline.preamble),

@@ -19,6 +19,7 @@ import typer
 
 from .. import __version__
 from ..errors import EXIT_INTERNAL, JiufengError
+from ..formats import OcrMode
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -99,6 +100,14 @@ OutputOpt = Annotated[
     Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Traceback on internal errors.")]
+OcrOpt = Annotated[
+    OcrMode,
+    typer.Option(
+        "--ocr",
+        help="Read PDF pages by OCR: auto (pages without a text layer or with garbled fonts), "
+        "always, never. Needs the ocr extra.",
+    ),
+]
 MaxPagesOpt = Annotated[int, typer.Option("--max-pages", help="Refuse PDFs with more pages.")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse larger input files (bytes).")]
 MAX_BYTES = 200 * 1024 * 1024

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..formats import OutputFormat
+from ..formats import OcrMode, OutputFormat
 from .app import (
     MAX_BYTES,
     AliasesOpt,
     DebugOpt,
     MaxBytesOpt,
     MaxPagesOpt,
+    OcrOpt,
     app,
     run,
 )
@@ -46,6 +47,7 @@ def batch(
     junit: Annotated[
         Path | None, typer.Option("--junit", help="Also write a JUnit XML report here.")
     ] = None,
+    ocr: OcrOpt = OcrMode.AUTO,
     max_pages: MaxPagesOpt = 2000,
     max_bytes: MaxBytesOpt = MAX_BYTES,
     aliases: AliasesOpt = None,
@@ -73,7 +75,7 @@ def batch(
             force=force,
             fmt=fmt,
             options=ExtractOptions.build(
-                aliases=tuple(aliases or ()), max_pages=max_pages, max_bytes=max_bytes
+                aliases=tuple(aliases or ()), max_pages=max_pages, max_bytes=max_bytes, ocr=ocr
             ),
         )
         console = Console(stderr=True, highlight=False)

@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import UsageError
-from ..formats import OutputFormat
+from ..formats import OcrMode, OutputFormat
 from .app import (
     MAX_BYTES,
     AliasesOpt,
     DebugOpt,
     MaxBytesOpt,
     MaxPagesOpt,
+    OcrOpt,
     OutputOpt,
     PasswordOpt,
     app,
@@ -29,7 +30,12 @@ if TYPE_CHECKING:
 
 @app.command()
 def extract(
-    file: Annotated[Path, typer.Argument(help="Circular: PDF, DOCX, HTML or plain text.")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="Circular: PDF, DOCX, HTML, plain text or a scan (PDF, PNG, JPEG, TIFF)."
+        ),
+    ],
     output: OutputOpt = None,
     fmt: Annotated[
         OutputFormat | None,
@@ -44,6 +50,7 @@ def extract(
         str | None, typer.Option(help="Force the text encoding (text and HTML).")
     ] = None,
     password: PasswordOpt = None,
+    ocr: OcrOpt = OcrMode.AUTO,
     max_pages: MaxPagesOpt = 2000,
     max_bytes: MaxBytesOpt = MAX_BYTES,
     aliases: AliasesOpt = None,
@@ -69,6 +76,7 @@ def extract(
             encoding=encoding,
             strict=strict,
             password=password,
+            ocr=ocr,
             max_pages=max_pages,
             max_bytes=max_bytes,
             aliases=tuple(aliases or ()),

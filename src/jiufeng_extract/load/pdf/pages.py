@@ -13,11 +13,12 @@ an ``InputError`` naming the page, an encrypted one an ``EncryptedError``.
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ...errors import EncryptedError, InputError, describe
+from ..recognised import RecognisedPage
 
 if TYPE_CHECKING:
     import pypdfium2
@@ -37,12 +38,22 @@ class RawPage:
     height: float
     chars: list[Char]
     tables: list[tuple[Box, list[Box]]]  # (table box, cell boxes)
+    ocr: RecognisedPage | None = None  # set when the page was read by OCR
+
+
+# a page as read from its text layer → the same page read by OCR, or as it was
+Rescue = Callable[["pypdfium2.PdfPage", RawPage], RawPage]
 
 
 def read_pages(
-    data: bytes, path: str, password: str | None = None, max_pages: int = 2000
+    data: bytes,
+    path: str,
+    password: str | None = None,
+    max_pages: int = 2000,
+    rescue: Rescue | None = None,
 ) -> tuple[int, Iterator[RawPage]]:
-    """The page count (checked against ``max_pages``) and the pages, read one at a time."""
+    """The page count (checked against ``max_pages``) and the pages, read one at a time;
+    ``rescue`` may replace a page read from its text layer (by its OCR reading)."""
     import pypdfium2
 
     try:
@@ -63,18 +74,22 @@ def read_pages(
     if count > max_pages:
         document.close()
         raise InputError(f"PDF has {count} pages, over the limit of {max_pages}", path)
-    return count, _iter_pages(document, path)
+    return count, _iter_pages(document, path, rescue)
 
 
-def _iter_pages(document: pypdfium2.PdfDocument, path: str) -> Iterator[RawPage]:
+def _iter_pages(
+    document: pypdfium2.PdfDocument, path: str, rescue: Rescue | None
+) -> Iterator[RawPage]:
     try:
         for index in range(len(document)):
-            yield _read_page(document, index, path)
+            yield _read_page(document, index, path, rescue)
     finally:
         document.close()
 
 
-def _read_page(document: pypdfium2.PdfDocument, index: int, path: str) -> RawPage:
+def _read_page(
+    document: pypdfium2.PdfDocument, index: int, path: str, rescue: Rescue | None
+) -> RawPage:
     import pypdfium2
 
     try:
@@ -83,13 +98,14 @@ def _read_page(document: pypdfium2.PdfDocument, index: int, path: str) -> RawPag
             width, height = page.get_size()
             left, bottom, right, top = page.get_mediabox()
             upright = _Upright(page.get_rotation(), left, bottom, right, top)
-            return RawPage(
+            raw = RawPage(
                 index + 1,
                 float(width),
                 float(height),
                 _chars(page, upright),
                 _ruled_tables(page, upright),
             )
+            return rescue(page, raw) if rescue is not None else raw
         finally:
             page.close()
     except pypdfium2.PdfiumError as exc:
@@ -153,9 +169,14 @@ class _Upright:
 
 
 def _ruled_tables(page: pypdfium2.PdfPage, upright: _Upright) -> list[tuple[Box, list[Box]]]:
-    """Tables drawn with ruling lines: the page's straight path segments become edges, and
-    pdfplumber's table finder (its "lines" strategy, default tolerances) turns them into cells."""
-    edges = _edges(page, upright)
+    """Tables drawn with ruling lines: the page's straight path segments become edges."""
+    return ruled_tables(_edges(page, upright))
+
+
+def ruled_tables(edges: list[dict[str, Any]]) -> list[tuple[Box, list[Box]]]:
+    """Horizontal and vertical edges (pdfplumber's edge dicts) → tables: pdfplumber's table
+    finder (its "lines" strategy, default tolerances) turns them into cells. Also what the
+    ruling lines found in a scanned page go through."""
     if not any(edge["orientation"] == "v" for edge in edges):
         return []  # no vertical rule, no ruled table: most pages stop here
     from pdfplumber import table as finder
