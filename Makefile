@@ -12,7 +12,7 @@ install: $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -e .
 
 dev: $(BIN)/python
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,ocr]'
 
 demo: install
 	@mkdir -p out
@@ -37,15 +37,17 @@ test: lint typecheck pytest
 # generator needs LibreOffice, fonts-noto-cjk and poppler-utils from Debian:
 #   apt-get install libreoffice-writer-nogui fonts-noto-cjk poppler-utils
 samples: dev
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,samples]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,ocr,samples]'
 	$(BIN)/python samples/make_html_sample.py
 	$(BIN)/python samples/make_samples.py
 	$(BIN)/python samples/make_ofd_samples.py
+	$(BIN)/python samples/make_scans.py
 
 # Timings against pdfplumber and pypdfium2, cold start, long PDFs, batch throughput:
 # writes bench/results.json and bench/results.md (about a minute; not part of make test).
 bench: dev
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/ocr.py
 
 # Accuracy on the real documents of corpus/ against their keys: per-field figures on stdout,
 # every miss in eval/results.md (tests/test_eval.py holds eval/baseline.json); then the links
@@ -56,7 +58,7 @@ eval: dev
 
 # Fuzz the loaders for FUZZ_SECONDS (default 120) with atheris; crashes go to fuzz/findings/.
 fuzz: dev
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,fuzz]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,ocr,fuzz]'
 	fuzz/run.sh
 
 # Rewrite golden files and schemas on purpose; the test run that does it fails by design.

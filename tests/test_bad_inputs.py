@@ -124,11 +124,11 @@ MATRIX: list[tuple[str, Make, list[str], int, str]] = [
         6,
         "wrong password",
     ),
-    ("scanned PDF", copy(DATA / "scanned.pdf", "scan.pdf"), [], 7, "no text layer"),
+    ("scanned PDF", copy(DATA / "scanned.pdf", "scan.pdf"), ["--ocr", "never"], 7, "no text layer"),
     (
         "fonts without Unicode",
         copy(DATA / "garbled-fonts.pdf", "garbled.pdf"),
-        [],
+        ["--ocr", "never"],
         8,
         "Unicode map",
     ),

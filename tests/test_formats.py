@@ -156,8 +156,8 @@ def run(*args: str, path: str = "") -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize(
     ("name", "extra", "code", "words"),
     [
-        ("scanned.pdf", [], 7, "no text layer on any of its 2 page(s)"),
-        ("garbled-fonts.pdf", [], 8, "fonts have no Unicode map"),
+        ("scanned.pdf", ["--ocr", "never"], 7, "no text layer on any of its 2 page(s)"),
+        ("garbled-fonts.pdf", ["--ocr", "never"], 8, "fonts have no Unicode map"),
         ("encrypted.pdf", [], 6, "PDF is encrypted: give its password with --password"),
         ("encrypted.pdf", ["--password", "wrong"], 6, "wrong password"),
     ],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Provenance, Seal, SourceFormat, Warning
+from .model import OcrSource, Provenance, Seal, SourceFormat, Warning
 
 
 @dataclass(frozen=True)
@@ -64,3 +64,4 @@ class LoadedDocument:
     # what the package says about itself (an OFD's DocInfo and seal signatures)
     document_info: dict[str, str] = field(default_factory=dict)
     seals: list[Seal] = field(default_factory=list)
+    ocr: OcrSource | None = None  # the pages read by OCR, the engine, the seals found

@@ -1,4 +1,5 @@
-"""The output formats ``jiufeng extract`` writes (an enum only: the CLI imports it at start)."""
+"""The output formats ``jiufeng extract`` writes and the ``--ocr`` modes (enums only: the CLI
+imports them at start)."""
 
 from __future__ import annotations
 
@@ -17,3 +18,11 @@ class Lang(StrEnum):
 
     ZH = "zh"
     EN = "en"
+
+
+class OcrMode(StrEnum):
+    """``--ocr``: which pages of a PDF are read by OCR (image files always are)."""
+
+    AUTO = "auto"  # pages without a text layer, or whose fonts have no Unicode map
+    ALWAYS = "always"  # every page, the text layer ignored
+    NEVER = "never"  # none: a scan is refused (exit 7), garbled fonts too (exit 8)

@@ -27,6 +27,7 @@ class SourceFormat(StrEnum):
     OFD = "ofd"
     HTML = "html"
     TEXT = "text"
+    IMAGE = "image"  # PNG, JPEG or TIFF, read by OCR
 
 
 class DeadlineKind(StrEnum):
@@ -85,6 +86,19 @@ class Seal(StrictModel):
     stamps: list[Stamp] = Field(default_factory=list)
 
 
+class OcrSeal(StrictModel):
+    page: int
+    box: list[float] = Field(description="x0, top, x1, bottom in points from the top-left")
+
+
+class OcrSource(StrictModel):
+    engine: str = Field(description="OCR engine and its version")
+    pages: list[int] = Field(description="pages read by OCR (the others from the text layer)")
+    seals: list[OcrSeal] = Field(
+        default_factory=list, description="red seals removed from the page before recognition"
+    )
+
+
 class Source(StrictModel):
     path: str
     format: SourceFormat
@@ -96,6 +110,11 @@ class Source(StrictModel):
     )
     seals: list[Seal] = Field(
         default_factory=list, description="an OFD's seal signatures, as recorded (not verified)"
+    )
+    ocr: OcrSource | None = Field(
+        None,
+        exclude_if=lambda value: value is None,
+        description="present when some pages were read by OCR",
     )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import UsageError
+from .formats import OcrMode
 from .model import SourceFormat
 from .units.names import UnitNames
 
@@ -23,6 +24,9 @@ class ExtractOptions(BaseModel):
     max_bytes: int = Field(200 * 1024 * 1024, gt=0, description="refuse larger input files")
     max_pages: int = Field(2000, gt=0, description="refuse PDFs with more pages")
     password: str | None = Field(None, description="password of an encrypted PDF")
+    ocr: OcrMode = Field(
+        OcrMode.AUTO, description="which PDF pages are read by OCR: auto, always or never"
+    )
     aliases: tuple[Path, ...] = Field(
         (), description="unit-alias TOML files added to the shipped table"
     )

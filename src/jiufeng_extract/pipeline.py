@@ -163,6 +163,7 @@ def _build(loaded: LoadedDocument, names: UnitNames | None) -> Circular:
             pages=loaded.pages,
             document_info=loaded.document_info,
             seals=loaded.seals,
+            ocr=loaded.ocr,
         ),
         metadata=metadata,
         preamble="\n".join(outline.preamble),

@@ -24,6 +24,7 @@ from .index import BatchIndex, FileResult
 
 SOURCE_SUFFIXES = frozenset(
     {".pdf", ".ofd", ".docx", ".doc", ".wps", ".html", ".htm", ".shtml", ".xhtml", ".txt", ".text"}
+    | {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 )
 _GLOB = regex.compile(r"[*?\[]")
 _UNSAFE = regex.compile(r"[^\p{L}\p{N}\p{Han}._-]+")

@@ -17,7 +17,7 @@ import typer
 
 from .. import __version__
 from ..errors import EXIT_INTERNAL, JiufengError
-from ..formats import Lang
+from ..formats import Lang, OcrMode
 
 app = typer.Typer(
     name="jiufeng",
@@ -128,6 +128,14 @@ MaxBytesOpt = Annotated[
     int,
     typer.Option(
         "--max-bytes", help="Refuse larger input files (bytes).", metavar="N", show_default="200 MB"
+    ),
+]
+OcrOpt = Annotated[
+    OcrMode,
+    typer.Option(
+        "--ocr",
+        help="Read PDF pages by OCR: auto (pages without a text layer or with garbled fonts), "
+        "always, never. Needs the ocr extra.",
     ),
 ]
 MAX_BYTES = 200 * 1024 * 1024

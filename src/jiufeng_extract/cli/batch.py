@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..formats import Lang, OutputFormat
+from ..formats import Lang, OcrMode, OutputFormat
 from .app import (
     MAX_BYTES,
     AliasesOpt,
@@ -15,6 +15,7 @@ from .app import (
     LangOpt,
     MaxBytesOpt,
     MaxPagesOpt,
+    OcrOpt,
     app,
     flag,
     run,
@@ -93,6 +94,7 @@ def batch(
             show_default=False,
         ),
     ] = None,
+    ocr: OcrOpt = OcrMode.AUTO,
     max_pages: MaxPagesOpt = 2000,
     max_bytes: MaxBytesOpt = MAX_BYTES,
     aliases: AliasesOpt = None,
@@ -126,7 +128,7 @@ def batch(
             fmt=OutputFormat.JSON if combined else fmt,
             shard=_shard(shard),
             options=ExtractOptions.build(
-                aliases=tuple(aliases or ()), max_pages=max_pages, max_bytes=max_bytes
+                aliases=tuple(aliases or ()), max_pages=max_pages, max_bytes=max_bytes, ocr=ocr
             ),
         )
         from rich.console import Console

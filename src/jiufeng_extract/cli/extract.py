@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from ..formats import Lang, OutputFormat
+from ..errors import UsageError
+from ..formats import Lang, OcrMode, OutputFormat
 from .app import (
     MAX_BYTES,
     AliasesOpt,
@@ -15,6 +16,7 @@ from .app import (
     LangOpt,
     MaxBytesOpt,
     MaxPagesOpt,
+    OcrOpt,
     OutputOpt,
     PasswordOpt,
     app,
@@ -37,7 +39,8 @@ def extract(
     file: Annotated[
         Path,
         typer.Argument(
-            help="Circular: PDF, OFD, DOCX, HTML or plain text; - reads standard input.",
+            help="Circular: PDF, OFD, DOCX, HTML, plain text or a scan (PDF, PNG, JPEG, TIFF); "
+            "- reads standard input.",
             metavar="FILE",
             show_default=False,
         ),
@@ -63,6 +66,7 @@ def extract(
         ),
     ] = None,
     password: PasswordOpt = None,
+    ocr: OcrOpt = OcrMode.AUTO,
     max_pages: MaxPagesOpt = 2000,
     max_bytes: MaxBytesOpt = MAX_BYTES,
     aliases: AliasesOpt = None,
@@ -82,7 +86,6 @@ def extract(
     """
     from ..emit.serialize import render_circular
     from ..emit.summary import summary_line
-    from ..errors import UsageError
     from ..options import ExtractOptions
     from .output import choose_format, emit, extract_source, refuse_input_as_output
 
@@ -95,6 +98,7 @@ def extract(
             encoding=encoding,
             strict=strict,
             password=password,
+            ocr=ocr,
             max_pages=max_pages,
             max_bytes=max_bytes,
             aliases=tuple(aliases or ()),

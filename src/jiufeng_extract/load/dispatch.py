@@ -11,13 +11,16 @@ from pathlib import Path
 import regex
 
 from ..blocks import Block, LoadedDocument
-from ..errors import InputError
-from ..model import Seal, SourceFormat, Warning
+from ..errors import InputError, NoTextLayerError, UsageError
+from ..formats import OcrMode
+from ..model import OcrSource, Seal, SourceFormat, Warning
 from ..options import ExtractOptions
+from . import ocr
 from .legacy_word import legacy_word_to_docx
 from .ofd import is_ofd, load_ofd
-from .pdf import load_pdf
+from .pdf import LoadedPdf, load_page_images, load_pdf
 from .plain_text import load_text
+from .recognised import OCR_EXTRA_HINT, Recogniser
 from .web_page import load_html
 from .word import load_docx
 
@@ -54,6 +57,8 @@ def sniff_format(data: bytes, path: Path) -> SourceFormat:
     head = data[:2048].lstrip(b"\xef\xbb\xbf")
     if head.startswith(b"%PDF"):
         return SourceFormat.PDF
+    if ocr.is_image(head):
+        return SourceFormat.IMAGE
     if head.startswith(b"PK\x03\x04"):
         return SourceFormat.OFD if is_ofd(data) else SourceFormat.DOCX
     if head.startswith(_OLE2):
@@ -77,10 +82,10 @@ def load_data(data: bytes, path: Path, options: ExtractOptions) -> LoadedDocumen
     warnings: list[Warning] = []
     document_info: dict[str, str] = {}
     seals: list[Seal] = []
-    if fmt is SourceFormat.PDF:
-        blocks, pages, warnings = load_pdf(
-            data, str(path), password=options.password, max_pages=options.max_pages
-        )
+    scanned: OcrSource | None = None
+    if fmt in (SourceFormat.PDF, SourceFormat.IMAGE):
+        read = _load_paged(data, str(path), fmt, options)
+        blocks, pages, warnings, scanned = read.blocks, read.pages, read.warnings, read.ocr
     elif fmt is SourceFormat.OFD:
         ofd = load_ofd(data, str(path), max_pages=options.max_pages)
         blocks, pages, warnings = ofd.blocks, ofd.pages, ofd.warnings
@@ -110,4 +115,28 @@ def load_data(data: bytes, path: Path, options: ExtractOptions) -> LoadedDocumen
         warnings=warnings,
         document_info=document_info,
         seals=seals,
+        ocr=scanned,
     )
+
+
+def _recogniser(options: ExtractOptions) -> Recogniser | None:
+    if options.ocr is OcrMode.NEVER:
+        return None
+    found = ocr.recogniser()
+    if found is None and options.ocr is OcrMode.ALWAYS:
+        raise UsageError(f"--ocr always: {OCR_EXTRA_HINT}")
+    return found
+
+
+def _load_paged(data: bytes, path: str, fmt: SourceFormat, options: ExtractOptions) -> LoadedPdf:
+    """A PDF (its pages without honest text read by OCR) or an image file (every page)."""
+    recogniser = _recogniser(options)
+    if fmt is SourceFormat.PDF:
+        return load_pdf(data, path, options.password, options.max_pages, options.ocr, recogniser)
+    if recogniser is None:
+        hint = "OCR is off (--ocr never)" if options.ocr is OcrMode.NEVER else OCR_EXTRA_HINT
+        raise NoTextLayerError(f"an image has no text layer: reading it needs OCR ({hint})", path)
+    count = ocr.page_count(data, path)
+    if count > options.max_pages:
+        raise InputError(f"image has {count} pages, over the limit of {options.max_pages}", path)
+    return load_page_images(ocr.page_images(data, path), count, path, recogniser)

@@ -7,7 +7,10 @@ Coordinates are pdfplumber's: points from the top-left of the page as displayed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..recognised import RecognisedPage
 
 Char = dict[str, Any]  # text, x0, x1, top, bottom, size: the keys pdfplumber uses
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -24,6 +27,7 @@ class RawPage:
     height: float
     chars: list[Char]
     tables: list[tuple[Box, list[Box]]]  # (table box, cell boxes)
+    ocr: RecognisedPage | None = None  # set when the page was read by OCR
 
 
 def edge(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:

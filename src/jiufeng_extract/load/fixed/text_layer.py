@@ -3,6 +3,8 @@ their own errors; single pages without text or with garbled text give a warning.
 
 from __future__ import annotations
 
+from typing import Any
+
 import regex
 
 from ...errors import GarbledTextError, NoTextLayerError
@@ -24,9 +26,20 @@ def _glyphs(text: str) -> tuple[int, int]:
     return glyphs, bad
 
 
+def unreadable(chars: list[dict[str, Any]]) -> bool:
+    """No visible character, or too many glyph codes: a page for OCR."""
+    glyphs, bad = _glyphs("".join(c["text"] for c in chars if c["text"].strip()))
+    return glyphs == 0 or bad > _GARBLED_SHARE * glyphs
+
+
 def check_text_layer(
-    pages: list[PageContent], path: str, warnings: list[Warning], kind: str = "PDF"
+    pages: list[PageContent],
+    path: str,
+    warnings: list[Warning],
+    kind: str = "PDF",
+    ocr_hint: str = "",
 ) -> None:
+    """Refuse a document without honest text; ``ocr_hint`` says how OCR would read it."""
     per_page = []
     for page in pages:
         texts = [line.text for line in page.lines] + [
@@ -39,7 +52,7 @@ def check_text_layer(
     if total == 0:
         raise NoTextLayerError(
             f"no text layer on any of its {len(pages)} page(s): a scanned document needs OCR "
-            + ("first (e.g. ocrmypdf)" if kind == "PDF" else "first"),
+            + (f"({ocr_hint})" if ocr_hint else "first"),
             path,
         )
     if bad > _GARBLED_SHARE * total:
@@ -47,7 +60,8 @@ def check_text_layer(
         raise GarbledTextError(
             f"the text layer is unreadable on page(s) {_ranges(garbled)}: its fonts have no "
             "Unicode map (text would come out as glyph codes); re-export the "
-            f"{kind} with embedded Unicode fonts or OCR it",
+            f"{kind} with embedded Unicode fonts or OCR it"
+            + (f" ({ocr_hint})" if ocr_hint else ""),
             path,
         )
     for number, page_total, page_bad in per_page:

@@ -1,6 +1,7 @@
 """The PDF loader: PDFium characters and pdfplumber table geometry → ``Line`` and
-``TableBlock``. Imports the foundation (blocks, model, errors, patterns, text) only."""
+``TableBlock``; pages without honest text, and page images, through a recogniser handed in
+(``load/recognised.py``). Imports the foundation (blocks, model, errors, patterns, text) only."""
 
-from .reader import load_pdf
+from .reader import LoadedPdf, load_page_images, load_pdf
 
-__all__ = ["load_pdf"]
+__all__ = ["LoadedPdf", "load_page_images", "load_pdf"]

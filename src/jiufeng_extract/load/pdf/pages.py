@@ -13,7 +13,7 @@ an ``InputError`` naming the page, an encrypted one an ``EncryptedError``.
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,10 +26,19 @@ if TYPE_CHECKING:
 _FPDF_ERR_PASSWORD = 4
 
 
+# a page as read from its text layer → the same page read by OCR, or as it was
+Rescue = Callable[["pypdfium2.PdfPage", RawPage], RawPage]
+
+
 def read_pages(
-    data: bytes, path: str, password: str | None = None, max_pages: int = 2000
+    data: bytes,
+    path: str,
+    password: str | None = None,
+    max_pages: int = 2000,
+    rescue: Rescue | None = None,
 ) -> tuple[int, Iterator[RawPage]]:
-    """The page count (checked against ``max_pages``) and the pages, read one at a time."""
+    """The page count (checked against ``max_pages``) and the pages, read one at a time;
+    ``rescue`` may replace a page read from its text layer (by its OCR reading)."""
     import pypdfium2
 
     try:
@@ -50,18 +59,22 @@ def read_pages(
     if count > max_pages:
         document.close()
         raise InputError(f"PDF has {count} pages, over the limit of {max_pages}", path)
-    return count, _iter_pages(document, path)
+    return count, _iter_pages(document, path, rescue)
 
 
-def _iter_pages(document: pypdfium2.PdfDocument, path: str) -> Iterator[RawPage]:
+def _iter_pages(
+    document: pypdfium2.PdfDocument, path: str, rescue: Rescue | None
+) -> Iterator[RawPage]:
     try:
         for index in range(len(document)):
-            yield _read_page(document, index, path)
+            yield _read_page(document, index, path, rescue)
     finally:
         document.close()
 
 
-def _read_page(document: pypdfium2.PdfDocument, index: int, path: str) -> RawPage:
+def _read_page(
+    document: pypdfium2.PdfDocument, index: int, path: str, rescue: Rescue | None
+) -> RawPage:
     import pypdfium2
 
     try:
@@ -70,13 +83,14 @@ def _read_page(document: pypdfium2.PdfDocument, index: int, path: str) -> RawPag
             width, height = page.get_size()
             left, bottom, right, top = page.get_mediabox()
             upright = _Upright(page.get_rotation(), left, bottom, right, top)
-            return RawPage(
+            raw = RawPage(
                 index + 1,
                 float(width),
                 float(height),
                 _chars(page, upright),
                 _ruled_tables(page, upright),
             )
+            return rescue(page, raw) if rescue is not None else raw
         finally:
             page.close()
     except pypdfium2.PdfiumError as exc:

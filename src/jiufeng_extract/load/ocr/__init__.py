@@ -1,0 +1,22 @@
+"""OCR: scanned pages and image files read by rapidocr-onnxruntime (the ``ocr`` extra).
+
+``prepare`` takes red seals out (only inside the seals: the red masthead stays) and levels the
+page; ``engine`` finds and reads the text boxes; ``page`` turns each box's characters into the
+character boxes the PDF loader's line, table and paragraph geometry works on; ``images`` reads
+PNG, JPEG and multi-page TIFF files. Imports the foundation and ``load/recognised.py`` only:
+the PDF loader is handed a recogniser by ``dispatch`` and never imports this package.
+"""
+
+from __future__ import annotations
+
+from .engine import available
+from .images import is_image, page_count, page_images
+from .page import RapidRecogniser
+
+
+def recogniser() -> RapidRecogniser | None:
+    """The recogniser, or None when the ``ocr`` extra is not installed."""
+    return RapidRecogniser() if available() else None
+
+
+__all__ = ["RapidRecogniser", "is_image", "page_count", "page_images", "recogniser"]
