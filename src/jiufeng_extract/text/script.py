@@ -75,6 +75,11 @@ class Unfolder:
     def __init__(self, printed: list[str]) -> None:
         folded = [fold(t) for t in printed]
         self.changed = folded != printed
+        self._folded: list[str] = []
+        self._printed: list[str] = []
+        self._chars: dict[str, str] = {}
+        if not self.changed:
+            return  # a Simplified document (most are): nothing to map back
         # joined both ways: paragraphs keep their lines' breaks, wrapped lines are joined
         self._folded = ["\n".join(folded), "".join(folded)]
         self._printed = ["\n".join(printed), "".join(printed)]
