@@ -98,6 +98,14 @@ AliasesOpt = Annotated[
         show_default=False,
     ),
 ]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="Force the text encoding of text and HTML input, e.g. gb18030.",
+        metavar="NAME",
+        show_default=False,
+    ),
+]
 PasswordOpt = Annotated[
     str | None,
     typer.Option(help="Password of an encrypted PDF.", metavar="TEXT", show_default=False),

@@ -13,6 +13,7 @@ from .app import (
     MAX_BYTES,
     AliasesOpt,
     DebugOpt,
+    EncodingOpt,
     LangOpt,
     MaxBytesOpt,
     MaxPagesOpt,
@@ -57,14 +58,7 @@ def extract(
         ),
     ] = None,
     lang: LangOpt = Lang.ZH,
-    encoding: Annotated[
-        str | None,
-        typer.Option(
-            help="Force the text encoding of text and HTML input, e.g. gb18030.",
-            metavar="NAME",
-            show_default=False,
-        ),
-    ] = None,
+    encoding: EncodingOpt = None,
     password: PasswordOpt = None,
     ocr: OcrOpt = OcrMode.AUTO,
     max_pages: MaxPagesOpt = 2000,

@@ -10,6 +10,7 @@ import typer
 from .app import (
     MAX_BYTES,
     DebugOpt,
+    EncodingOpt,
     MaxBytesOpt,
     MaxPagesOpt,
     OutputOpt,
@@ -31,14 +32,7 @@ def text(
         ),
     ],
     output: OutputOpt = None,
-    encoding: Annotated[
-        str | None,
-        typer.Option(
-            help="Force the text encoding of text and HTML input, e.g. gb18030.",
-            metavar="NAME",
-            show_default=False,
-        ),
-    ] = None,
+    encoding: EncodingOpt = None,
     password: PasswordOpt = None,
     max_pages: MaxPagesOpt = 2000,
     max_bytes: MaxBytesOpt = MAX_BYTES,

@@ -40,18 +40,21 @@ def edge(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
         orientation = "v"
     else:
         return []  # a slanted or curved stroke is no table rule
-    return [
-        {
-            "x0": x0,
-            "x1": x1,
-            "top": top,
-            "bottom": bottom,
-            "width": x1 - x0,
-            "height": bottom - top,
-            "orientation": orientation,
-            "object_type": "line",
-        }
-    ]
+    return [table_edge(x0, top, x1, bottom, orientation)]
+
+
+def table_edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> Edge:
+    """An edge in the form pdfplumber's table finder takes ("h" or "v")."""
+    return {
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "orientation": orientation,
+        "object_type": "line",
+    }
 
 
 def ruled_tables(edges: list[Edge]) -> list[tuple[Box, list[Box]]]:

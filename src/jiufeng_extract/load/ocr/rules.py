@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 import cv2
 import numpy as np
 
+from ..fixed.raw import table_edge
+
 if TYPE_CHECKING:
     import numpy.typing as npt
 
@@ -110,13 +112,4 @@ def _edge(orientation: str, x: int, y: int, w: int, h: int, scale: float) -> dic
     else:
         middle = (x + w / 2) / scale
         x0, x1, top, bottom = middle, middle, y / scale, (y + h) / scale
-    return {
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "orientation": orientation,
-        "object_type": "line",
-    }
+    return table_edge(x0, top, x1, bottom, orientation)
