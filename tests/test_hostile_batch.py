@@ -208,3 +208,20 @@ def test_a_fifo_among_the_inputs_fails_alone_at_once(tmp_path: Path) -> None:
     assert files["pipe.txt"]["seconds"] < 1  # not opened, so no wait for --timeout
     listed = [line for line in result.stderr.splitlines() if line.startswith("failed ")]
     assert listed == [f"failed {fifo}: not a regular file (a FIFO): not read"]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="names are bytes on Linux")
+def test_a_file_name_that_is_not_utf8_fails_alone(tmp_path: Path) -> None:
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    circulars(inbox, 1)
+    with open(os.path.join(os.fsencode(inbox), b"old\xff\xfe.txt"), "wb") as handle:
+        handle.write(SAMPLE.read_bytes())
+    result, _ = run("batch", str(inbox), "-o", str(out), "--junit", str(tmp_path / "r.xml"))
+    assert result.returncode == 9, result.stderr
+    files = entries(out)
+    assert set(files) == {"old\\xff\\xfe.txt", "c0.txt"}
+    assert (
+        files["old\\xff\\xfe.txt"]["error"]
+        == "the file name is not valid UTF-8: rename it to read it"
+    )
+    assert "internal error" not in result.stderr

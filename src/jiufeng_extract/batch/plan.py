@@ -72,6 +72,12 @@ def output_names(sources: list[Source], suffix: str) -> list[str]:
     return names
 
 
+def input_name(path: Path) -> str:
+    """The input as the index names it: its path, bytes that are not UTF-8 written ``\\xff``
+    (a name from an old archive), so the index and the reports can always be written."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def file_sha256(path: Path) -> str | None:
     """None when it cannot be read, or is no regular file (a FIFO would block the batch)."""
     digest = hashlib.sha256()
@@ -97,7 +103,7 @@ def plan(
     for index, (item, name) in enumerate(zip(sources, names, strict=True)):
         source = item.path
         sha = file_sha256(source)
-        old = done.get(str(source))
+        old = done.get(input_name(source))
         if (
             old is not None
             and sha is not None

@@ -23,7 +23,7 @@ from ..model import SCHEMA_VERSION
 from ..options import ExtractOptions
 from .find import collect
 from .index import BatchIndex, FileResult, totals
-from .plan import Job, plan, shard
+from .plan import Job, input_name, plan, shard
 from .state import previous_results, record, write_index
 from .workers import WorkerPool
 
@@ -72,7 +72,7 @@ def run_batch(
         on_result(result)
 
     def finished(job: Job, result: FileResult) -> bool:
-        results[str(job.source)] = result
+        results[input_name(job.source)] = result
         record(settings.outdir, result, __version__)
         on_result(result)
         return not (settings.fail_fast and result.status == "failed")
@@ -82,7 +82,7 @@ def run_batch(
             min(settings.workers, len(jobs)), settings.options, settings.fmt, settings.timeout
         )
         pool.run(jobs, finished)
-    files = [results.get(str(s.path)) or _not_run(s.path) for s in sources]
+    files = [results.get(input_name(s.path)) or _not_run(s.path) for s in sources]
     index = BatchIndex(
         tool_version=__version__,
         schema_version=SCHEMA_VERSION,
@@ -98,7 +98,7 @@ def run_batch(
 
 def _not_run(source: Path) -> FileResult:
     return FileResult(
-        input=str(source),
+        input=input_name(source),
         output=None,
         status="not_run",
         sha256=None,

@@ -30,7 +30,7 @@ from ..errors import EXIT_INTERNAL, EXIT_UNREADABLE, JiufengError, describe
 from ..formats import OutputFormat
 from ..options import ExtractOptions
 from .index import Counts, FileResult
-from .plan import Job
+from .plan import Job, input_name
 
 _POLL = 0.5  # seconds between timeout checks while every worker is busy
 
@@ -41,8 +41,10 @@ def extract_job(job: Job, options: ExtractOptions, fmt: OutputFormat) -> FileRes
     from ..pipeline import extract_path
 
     started = time.perf_counter()
-    base = {"input": str(job.source), "sha256": job.sha256}
+    base = {"input": input_name(job.source), "sha256": job.sha256}
     odd = _not_regular(job)
+    if base["input"] != str(job.source):
+        odd = "the file name is not valid UTF-8: rename it to read it"
     if odd:
         return _failed(base, started, odd, EXIT_UNREADABLE)
     try:
@@ -198,7 +200,7 @@ class WorkerPool:
         worker.conn.close()
         self._workers[index] = self._start()
         return FileResult(
-            input=str(job.source),
+            input=input_name(job.source),
             output=None,
             status="failed",
             sha256=job.sha256,
