@@ -42,6 +42,7 @@ samples: dev
 	$(BIN)/python samples/make_samples.py
 	$(BIN)/python samples/make_ofd_samples.py
 	$(BIN)/python samples/make_scans.py
+	$(BIN)/python samples/make_ofd_cases.py
 	$(BIN)/python samples/renderings/make_docx_renderings.py
 
 # Timings against pdfplumber and pypdfium2, cold start, long PDFs, batch throughput:

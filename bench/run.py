@@ -105,7 +105,37 @@ def bench_fixed_layout_reading() -> list[dict[str, Any]]:
             seconds = median_seconds(lambda p=path: load_document(p, options))
             row[f"{path.suffix[1:]}_ms_per_page"] = round(seconds * 1000 / pages, 2)
         rows.append(row)
+    rows.append(_real_ofds(options))
     return rows
+
+
+def _real_ofds(options: Any) -> dict[str, Any]:
+    """The real OFDs of another producer (tests/data/ofd, invoices and certificates with
+    embedded fonts and images) read by the loader, all together: OFD ms/page."""
+    from jiufeng_extract.errors import JiufengError
+    from jiufeng_extract.load.dispatch import load_document
+
+    real = sorted((ROOT / "tests" / "data" / "ofd").glob("*.ofd"))
+    readable = []
+    for path in real:
+        try:
+            load_document(path, options)
+        except JiufengError:
+            continue  # the damaged, bomb and shapes-only files: nothing to time
+        readable.append(path)
+    pages = sum(page_count(p) for p in readable)
+
+    def read_all() -> None:
+        for path in readable:
+            load_document(path, options)
+
+    seconds = median_seconds(read_all)
+    return {
+        "seed": f"{len(readable)} real OFDs (tests/data/ofd)",
+        "pages": pages,
+        "pdf_ms_per_page": "",
+        "ofd_ms_per_page": round(seconds * 1000 / pages, 2),
+    }
 
 
 def bench_pdf_libraries() -> list[dict[str, Any]]:

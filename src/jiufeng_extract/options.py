@@ -25,7 +25,7 @@ class ExtractOptions(BaseModel):
     max_pages: int = Field(2000, gt=0, description="refuse PDFs with more pages")
     password: str | None = Field(None, description="password of an encrypted PDF")
     ocr: OcrMode = Field(
-        OcrMode.AUTO, description="which PDF pages are read by OCR: auto, always or never"
+        OcrMode.AUTO, description="which PDF and OFD pages are read by OCR: auto, always or never"
     )
     aliases: tuple[Path, ...] = Field(
         (), description="unit-alias TOML files added to the shipped table"

@@ -145,8 +145,8 @@ OcrOpt = Annotated[
     OcrMode,
     typer.Option(
         "--ocr",
-        help="Read PDF pages by OCR: auto (pages without a text layer or with garbled fonts), "
-        "always, never. Needs the ocr extra.",
+        help="Read PDF and OFD pages by OCR: auto (pages without a text layer or with garbled "
+        "fonts), always, never. Needs the ocr extra.",
     ),
 ]
 MAX_BYTES = 200 * 1024 * 1024

@@ -87,9 +87,9 @@ def load_data(data: bytes, path: Path, options: ExtractOptions) -> LoadedDocumen
         read = _load_paged(data, str(path), fmt, options)
         blocks, pages, warnings, scanned = read.blocks, read.pages, read.warnings, read.ocr
     elif fmt is SourceFormat.OFD:
-        ofd = load_ofd(data, str(path), max_pages=options.max_pages)
+        ofd = load_ofd(data, str(path), options.max_pages, options.ocr, _recogniser(options))
         blocks, pages, warnings = ofd.blocks, ofd.pages, ofd.warnings
-        document_info, seals = ofd.document_info, ofd.seals
+        document_info, seals, scanned = ofd.document_info, ofd.seals, ofd.ocr
     elif fmt is SourceFormat.DOCX:
         if data.startswith(_OLE2):
             data = legacy_word_to_docx(data, str(path))

@@ -26,6 +26,7 @@ from ...model import Warning
 from .assemble import assemble
 from .content import PageContent, page_content
 from .furniture import mark_furniture
+from .ocred import ocr_warnings
 from .raw import Box, Char, Edge, RawPage, edge, ruled_tables
 from .text_layer import check_text_layer
 
@@ -52,11 +53,18 @@ def page_contents(raw_pages: Iterable[RawPage]) -> list[PageContent]:
 
 
 def pages_to_blocks(
-    raw_pages: Iterable[RawPage], path: str, kind: str = "PDF"
+    raw_pages: Iterable[RawPage], path: str, kind: str = "PDF", ocr_hint: str = ""
 ) -> tuple[list[Block], list[Warning]]:
-    """The shared stages after a loader: text layer checked, furniture, paragraphs."""
-    pages = page_contents(raw_pages)
+    """The shared stages after a loader: the text layer checked on the pages OCR did not read
+    (``ocr_hint`` says how OCR would read a scan), furniture, paragraphs; the warnings include
+    the lines OCR was unsure of."""
+    raws = list(raw_pages)
+    pages = page_contents(raws)
+    read = [(raw.number, raw.ocr) for raw in raws if raw.ocr is not None]
+    text_pages = [page for page, raw in zip(pages, raws, strict=True) if raw.ocr is None]
     warnings: list[Warning] = []
-    check_text_layer(pages, path, warnings, kind)
+    if text_pages or not read:
+        check_text_layer(text_pages, path, warnings, kind, ocr_hint)
+    warnings += ocr_warnings(read)
     mark_furniture(pages)
     return assemble(pages), warnings

@@ -101,20 +101,35 @@ def _lead_width(chars: list[dict[str, Any]]) -> float:
 
 
 def _group_lines(chars: Iterable[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """Chars whose vertical centres fall within the running line's band form one line."""
+    """Chars whose vertical centres fall within the running line's band form one line. Where
+    the line holds characters of about a char's own height, their band decides: a large title
+    in the next column, beside two lines of small text, does not make one line of the two."""
     groups: list[list[dict[str, Any]]] = []
     band: tuple[float, float] | None = None
     for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
         if not char["text"].strip() and not groups:
             continue
         middle = (char["top"] + char["bottom"]) / 2
-        if band is not None and band[0] <= middle <= band[1]:
+        if band is not None and band[0] <= middle <= band[1] and _fits(groups[-1], char, middle):
             groups[-1].append(char)
             band = (min(band[0], char["top"]), max(band[1], char["bottom"]))
         else:
             groups.append([char])
             band = (char["top"], char["bottom"])
     return [sorted(group, key=lambda c: c["x0"]) for group in groups]
+
+
+def _fits(group: list[dict[str, Any]], char: dict[str, Any], middle: float) -> bool:
+    """Within the band of the line's characters of a similar height, if it has any."""
+    height = char["bottom"] - char["top"]
+    alike = [
+        c
+        for c in group
+        if c["text"].strip() and 2 / 3 * height <= c["bottom"] - c["top"] <= 1.5 * height
+    ]
+    if not alike or len(alike) == len(group):
+        return True
+    return bool(min(c["top"] for c in alike) <= middle <= max(c["bottom"] for c in alike))
 
 
 def lines_of(chars: Iterable[dict[str, Any]], page: int) -> list[TextLine]:

@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..fixed import Char, Edge, edge
-from .document import local
+from ..fixed import Box, Char, Edge, edge
+from .fonts import FontMaps
+from .package import local
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -43,11 +44,12 @@ _OBJECTS = {"TextObject", "PathObject", "ImageObject", "PageBlock", "CompositeOb
 
 @dataclass
 class Drawn:
-    """What a page draws, in points: characters, straight rules, and how many images."""
+    """What a page draws, in points: characters (each with the ID of its font), straight
+    rules, and the images with the boxes they fill (resource ID, box)."""
 
     chars: list[Char] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
-    images: int = 0
+    images: list[tuple[str, Box]] = field(default_factory=list)
 
 
 def numbers(value: str | None) -> list[float]:
@@ -106,16 +108,19 @@ class _Space:
         return min(xs), min(ys), max(xs), max(ys)
 
 
-def read_content(page: etree._Element, drawn: Drawn) -> None:
-    """Add what the page (or template page) element draws to ``drawn``."""
+def read_content(page: etree._Element, drawn: Drawn, fonts: FontMaps | None = None) -> None:
+    """Add what the page (or template page) element draws to ``drawn``; ``fonts`` reads
+    private-use codes back through the embedded fonts."""
     for element in _objects(page):
         kind = local(element)
         if kind == "TextObject":
-            drawn.chars.extend(_text_chars(element))
+            drawn.chars.extend(_text_chars(element, fonts))
         elif kind == "PathObject":
             drawn.edges.extend(_path_edges(element))
         elif kind == "ImageObject":
-            drawn.images += 1
+            space = _Space(element)  # the image fills the unit square of its CTM
+            if not space.empty:
+                drawn.images.append((element.get("ResourceID", ""), space.box(0, 0, 1, 1)))
 
 
 def _objects(page: etree._Element) -> Iterator[etree._Element]:
@@ -140,8 +145,9 @@ def _glyph_width(char: str) -> float:
     return 0.5 if _NARROW.match(char) else 1.0
 
 
-def _text_chars(text_object: etree._Element) -> list[Char]:
+def _text_chars(text_object: etree._Element, fonts: FontMaps | None) -> list[Char]:
     space = _Space(text_object)
+    font = text_object.get("Font")
     try:
         size = _finite(text_object.get("Size", "0"))
         hscale = _finite(text_object.get("HScale", "1") or "1")
@@ -154,7 +160,8 @@ def _text_chars(text_object: etree._Element) -> list[Char]:
     for code in text_object:
         if local(code) != "TextCode":
             continue
-        text = "".join(str(part) for part in code.itertext())
+        drawn = "".join(str(part) for part in code.itertext())
+        text = fonts.decode(font, drawn) if fonts is not None else drawn
         x = _float(code.get("X"), x)
         y = _float(code.get("Y"), y)
         dxs, dys = numbers(code.get("DeltaX")), numbers(code.get("DeltaY"))
@@ -167,6 +174,8 @@ def _text_chars(text_object: etree._Element) -> list[Char]:
             chars.append(
                 {
                     "text": char,
+                    "code": drawn[i],  # what the font draws: the page image is made with it
+                    "font": font,
                     "x0": x0,
                     "x1": x1,
                     "top": top,

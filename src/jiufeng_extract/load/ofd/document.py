@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...errors import InputError
-from .package import Package
+from .package import Package, child, children, local, text_of
+from .resources import Resources
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -44,26 +45,7 @@ class OfdDocument:
     signatures: str | None  # the resolved Signatures.xml, if any
     page_numbers: dict[str, int] = field(default_factory=dict)  # page ID → number
     missing: list[str] = field(default_factory=list)  # parts named but not in the package
-
-
-def local(element: etree._Element) -> str:
-    tag = element.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-def children(element: etree._Element, name: str) -> list[etree._Element]:
-    return [child for child in element if local(child) == name]
-
-
-def child(element: etree._Element | None, name: str) -> etree._Element | None:
-    if element is None:
-        return None
-    return next((c for c in element if local(c) == name), None)
-
-
-def text_of(element: etree._Element | None, name: str) -> str:
-    found = child(element, name)
-    return (found.text or "").strip() if found is not None else ""
+    resources: Resources = field(default_factory=Resources)  # PublicRes and DocumentRes
 
 
 def box_size(area: etree._Element | None) -> tuple[float, float] | None:
@@ -101,6 +83,9 @@ def read_structure(package: Package) -> OfdDocument:
         pages.append(PageRef(number, location))
         page_numbers[element.get("ID", "")] = number
     signatures = text_of(body, "Signatures")
+    resources = Resources(missing=missing)
+    if common is not None:
+        resources = resources.extended(package, common, document_name)
     return OfdDocument(
         document=document_name,
         size=box_size(child(common, "PageArea")) or A4,
@@ -110,6 +95,7 @@ def read_structure(package: Package) -> OfdDocument:
         signatures=package.resolve(root_name, signatures) if signatures else None,
         page_numbers=page_numbers,
         missing=missing,
+        resources=resources,
     )
 
 

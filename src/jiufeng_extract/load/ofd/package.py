@@ -140,3 +140,23 @@ def parse_xml(data: bytes, name: str, path: str) -> etree._Element:
     except etree.XMLSyntaxError as exc:
         raise InputError(f"damaged OFD part {name} (XML error): {describe(exc)}", path) from None
     return root
+
+
+def local(element: etree._Element) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def children(element: etree._Element, name: str) -> list[etree._Element]:
+    return [child for child in element if local(child) == name]
+
+
+def child(element: etree._Element | None, name: str) -> etree._Element | None:
+    if element is None:
+        return None
+    return next((c for c in element if local(c) == name), None)
+
+
+def text_of(element: etree._Element | None, name: str) -> str:
+    found = child(element, name)
+    return (found.text or "").strip() if found is not None else ""

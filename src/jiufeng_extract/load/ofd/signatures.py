@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from ...errors import InputError
 from ...model import Seal, Stamp, Warning
-from .document import child, children, local, text_of
-from .package import Package
+from .package import Package, child, children, local, text_of
 
 _UTF8_STRING = 0x0C
 _MAX_SEALS = 100

@@ -1,33 +1,23 @@
-"""Pages read by OCR: which pages need it (``--ocr``), rendering them for the recogniser, and
-what OCR found (pages, seals, uncertain lines) for ``source`` and the warnings.
+"""PDF pages read by OCR: rendered by PDFium for the recogniser when they need it (``--ocr``;
+which pages do, and what OCR found, is shared with the OFD loader: ``fixed/ocred``).
 
-A page needs OCR under ``auto`` when its text layer is empty (a scan) or mostly glyph codes
-(fonts without a Unicode map); under ``always`` every page does. The recogniser is handed in
-by ``dispatch`` (``load/ocr``); this module never imports it.
+The recogniser is handed in by ``dispatch`` (``load/ocr``); this module never imports it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ...formats import OcrMode
-from ...model import OcrSeal, OcrSource, Warning
-from ..fixed import RawPage, ruled_tables
-from ..fixed.text_layer import unreadable
-from ..recognised import RecognisedPage, Recogniser
+from ..fixed import RawPage
+from ..fixed.ocred import from_image, needs_ocr, ocr_source, ocr_warnings
+from ..recognised import Recogniser
 from .pages import Rescue
 
 if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
     import pypdfium2
 
-
-def needs_ocr(raw: RawPage, mode: OcrMode) -> bool:
-    if mode is OcrMode.ALWAYS:
-        return True
-    return mode is OcrMode.AUTO and unreadable(raw.chars)
+__all__ = ["from_image", "needs_ocr", "ocr_source", "ocr_warnings", "rescuer"]
 
 
 def rescuer(mode: OcrMode, recogniser: Recogniser | None) -> Rescue | None:
@@ -45,39 +35,3 @@ def rescuer(mode: OcrMode, recogniser: Recogniser | None) -> Rescue | None:
         return from_image(raw.number, image, dpi, recogniser)
 
     return rescue
-
-
-def from_image(
-    number: int, image: npt.NDArray[np.uint8], dpi: float, recogniser: Recogniser
-) -> RawPage:
-    read = recogniser.read(image, dpi, number)
-    tables = ruled_tables(read.edges)
-    return RawPage(number, read.width, read.height, read.chars, tables, ocr=read)
-
-
-def ocr_source(pages: Iterable[tuple[int, RecognisedPage]], engine: str) -> OcrSource | None:
-    found = list(pages)
-    if not found:
-        return None
-    return OcrSource(
-        engine=engine,
-        pages=[number for number, _ in found],
-        seals=[
-            OcrSeal(page=number, box=[round(v, 1) for v in box])
-            for number, read in found
-            for box in read.seals
-        ],
-    )
-
-
-def ocr_warnings(pages: Iterable[tuple[int, RecognisedPage]]) -> list[Warning]:
-    """Lines the recogniser was unsure of, with page and box (points from the top-left)."""
-    return [
-        Warning(
-            code="ocr_low_confidence",
-            message=f"OCR read {line.text!r} with confidence {line.confidence:.2f}",
-            where=f"page {number}, box {', '.join(str(round(v)) for v in line.box)}",
-        )
-        for number, read in pages
-        for line in read.uncertain
-    ]
