@@ -53,10 +53,12 @@ bench: dev
 
 # Accuracy on the real documents of corpus/ against their keys: per-field figures on stdout,
 # every miss in eval/results.md (tests/test_eval.py holds eval/baseline.json); then the links
-# of jiufeng diff on the labelled edition pairs of tests/data/diff/labels/ (precision, recall).
+# of jiufeng diff on the labelled edition pairs of tests/data/diff/labels/ (precision, recall);
+# then the scanned seeds read by OCR: cover facts, tasks, table rows, body character accuracy.
 eval: dev
 	$(BIN)/python eval/run.py
 	$(BIN)/python eval/diff_pairs.py
+	$(BIN)/python eval/ocr_scans.py
 
 # Fuzz the loaders for FUZZ_SECONDS (default 120) with atheris; crashes go to fuzz/findings/.
 fuzz: dev

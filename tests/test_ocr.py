@@ -4,7 +4,10 @@ found and taken out only where they are. The files come from ``samples/make_scan
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -50,9 +53,26 @@ def test_a_scanned_seed_reads_like_the_born_digital_file(
     assert len(titles) == len(expected.tasks)
     exact = sum(a == b.title for a, b in zip(titles, expected.tasks, strict=True))
     assert exact >= least_tasks, titles
+    # the responsibility table from the scanned sheets: its rows, and each row's units
+    rows, expected_rows = ocr.responsibility_table, expected.responsibility_table
+    assert [r.seq for r in rows] == [r.seq for r in expected_rows]
+    for row, want in zip(rows, expected_rows, strict=True):
+        assert (row.units.lead, row.units.support) == (want.units.lead, want.units.support)
     assert ocr.source.ocr is not None and ocr.source.format is SourceFormat.PDF
     assert ocr.source.ocr.pages == list(range(1, (ocr.source.pages or 0) + 1))
     assert ocr.source.ocr.engine.startswith("rapidocr-onnxruntime ")
+
+
+@pytest.mark.parametrize("seed", ["shanghai-2023-jiufeng", "national-2024-jiufeng"])
+def test_body_characters_of_a_scan_against_the_text_form(seed: str) -> None:
+    """At least 98% of the body's characters right (``make eval`` prints the figure)."""
+    spec = importlib.util.spec_from_file_location("ocr_scans", ROOT / "eval" / "ocr_scans.py")
+    assert spec is not None and spec.loader is not None
+    scoring = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scoring)
+    result = scoring.score(seed, read(f"{seed}-scan.pdf"))
+    assert result["body_accuracy"] >= scoring.LEAST_ACCURACY
+    assert all(result["facts"].values()), result["facts"]
 
 
 def test_the_seal_is_recorded_where_it_was_stamped() -> None:
@@ -167,3 +187,45 @@ def test_low_confidence_lines_are_warnings_with_page_and_box() -> None:
     chars, uncertain = _chars(detections, 150 / 72, np.full((200, 200), 255, np.uint8))
     assert "".join(c["text"] for c in chars) == "模糊文字清楚文字"
     assert [(u.text, u.confidence) for u in uncertain] == [("模糊文字", 0.55)]
+
+
+def test_ruling_lines_meet_where_drawn_and_stop_where_they_stop() -> None:
+    """A rule the scan broke at a low header row is taken on to the top rule (ink runs along
+    the way); a rule that starts below a header spanning two columns stays there."""
+    from jiufeng_extract.load.fixed import ruled_tables
+    from jiufeng_extract.load.ocr.rules import ruling_edges
+
+    dpi = 150
+    grey = np.full((700, 1000), 255, np.uint8)
+    for y in (100, 140, 400, 650):  # top rule, header's lower rule, two rows
+        grey[y : y + 2, 100:900] = 0
+    for x in (100, 900):  # outer rules, whole height
+        grey[100:652, x : x + 2] = 0
+    grey[140:652, 300:302] = 0  # under a header cell spanning the first two columns
+    grey[100:126, 600:602] = 0  # the header's part of this rule, cut short by the scan
+    grey[131:652, 600:602] = 0
+    (_, cells), *_ = ruled_tables(ruling_edges(grey, dpi))
+    header = [c for c in cells if c[1] < 100 * 72 / dpi + 2]
+    scale = 72 / dpi
+    spans = sorted((round(c[0] / scale / 10), round(c[2] / scale / 10)) for c in header)
+    assert spans == [(10, 60), (60, 90)]  # in tens of pixels
+
+
+def test_the_batch_timeout_applies_to_ocr(tmp_path: Path) -> None:
+    """A scan whose OCR runs past ``--timeout`` is stopped and reported as timed out."""
+    out = tmp_path / "out"
+    scan = SCANS / "shanghai-2023-jiufeng-scan.pdf"
+    text = ROOT / "samples" / "national-2024-jiufeng.txt"
+    command = [sys.executable, "-m", "jiufeng_extract", "batch", str(scan), str(text)]
+    result = subprocess.run(
+        [*command, "-o", str(out), "-j", "1", "--timeout", "2"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert result.returncode == 9, result.stderr
+    files = json.loads((out / "index.json").read_text(encoding="utf-8"))["files"]
+    by_name = {Path(f["input"]).name: f for f in files}
+    assert by_name[scan.name]["error"] == "timed out after 2 s"
+    assert by_name[text.name]["status"] in ("ok", "warnings", "failed")  # (as in test_batch)

@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import regex
 
+from ..fixed import ruled_tables
 from ..recognised import RecognisedPage, UncertainLine
 from . import engine
+from .cells import detect_page
 from .prepare import find_seals, is_colour, level, skew_angle, suppress_seals, to_grey
 from .rules import ruling_edges
 
@@ -22,7 +24,11 @@ if TYPE_CHECKING:
 # a line the recogniser is less sure of than this becomes a warning
 LOW_CONFIDENCE = 0.8
 # a gap between two characters of one box wider than this share of the text size is a space
+# (two items of a signature line, set a space apart); in a table cell only a wider one is (a
+# cell's justified lines show gaps as wide as a space between some glyphs, and a cell lists
+# its items with 、 or ， rather than spaces)
 _GAP = 0.25
+_CELL_GAP = 0.6
 # darker than this is ink when looking for blanks (the light edge of a thin stroke is ink)
 _INK = 200
 # box heights within these shares of the body text's are body text
@@ -53,11 +59,16 @@ class RapidRecogniser:
         grey = suppress_seals(image, seals) if seals else to_grey(image)
         angle = skew_angle(grey)
         grey = level(grey, angle)
-        chars, uncertain = _chars(engine.detect(grey), scale, grey)
+        edges = ruling_edges(grey, dpi)
+        page_boxes, cell_boxes = detect_page(grey, ruled_tables(edges), scale)
+        chars, uncertain = _chars(page_boxes, scale, grey)
+        if cell_boxes:
+            in_cells, unsure = _chars(cell_boxes, scale, grey, _CELL_GAP)
+            chars, uncertain = chars + in_cells, uncertain + unsure
         height, width = grey.shape
         return RecognisedPage(
             chars=chars,
-            edges=ruling_edges(grey, dpi),
+            edges=edges,
             seals=[(x0 / scale, y0 / scale, x1 / scale, y1 / scale) for x0, y0, x1, y1 in seals],
             uncertain=uncertain,
             skew=angle,
@@ -67,7 +78,10 @@ class RapidRecogniser:
 
 
 def _chars(
-    detections: list[engine.Detection], scale: float, grey: npt.NDArray[np.uint8]
+    detections: list[engine.Detection],
+    scale: float,
+    grey: npt.NDArray[np.uint8],
+    gap: float = _GAP,
 ) -> tuple[list[dict[str, Any]], list[UncertainLine]]:
     boxes = []
     for points, text, score, words in detections:
@@ -81,7 +95,7 @@ def _chars(
     uncertain = []
     for (box, text, score, words), size in zip(boxes, sizes, strict=True):
         placed = _place(text, box, words, scale, size)
-        chars += _spaced(placed, _blank_runs(grey, box, scale), size)
+        chars += _spaced(placed, _blank_runs(grey, box, scale), gap * size)
         if score < LOW_CONFIDENCE and not _PAGE_NUMBER.match(text):
             uncertain.append(UncertainLine(text, box, round(score, 3)))
     return chars, uncertain
@@ -164,12 +178,12 @@ def _blank_runs(
 
 
 def _spaced(
-    chars: list[dict[str, Any]], runs: list[tuple[float, float]], size: float
+    chars: list[dict[str, Any]], runs: list[tuple[float, float]], least: float
 ) -> list[dict[str, Any]]:
-    """A space where a blank wider than ``_GAP`` of the text size separates two Chinese
+    """A space where a blank wider than ``least`` points separates two Chinese
     characters (not punctuation, whose glyph is half blank; not digits, which are half
     width): two items of a signature line."""
-    wide = [(a, b) for a, b in runs if b - a > _GAP * size]
+    wide = [(a, b) for a, b in runs if b - a > least]
     out = chars[:1]
     for before, after in itertools.pairwise(chars):
         left = (before["x0"] + before["x1"]) / 2
