@@ -34,8 +34,9 @@ pytest: dev
 test: lint typecheck pytest
 
 # Regenerate the samples from the seed texts (committed; tests do not run this). The DOCX/PDF
-# generator needs LibreOffice, fonts-noto-cjk and poppler-utils from Debian:
-#   apt-get install libreoffice-writer-nogui fonts-noto-cjk poppler-utils pandoc
+# generator needs LibreOffice, fonts-noto-cjk and poppler-utils from Debian, the renderings
+# chromium and pandoc:
+#   apt-get install libreoffice-writer-nogui fonts-noto-cjk poppler-utils chromium pandoc
 samples: dev
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,ocr,samples]'
 	$(BIN)/python samples/make_html_sample.py
@@ -44,6 +45,7 @@ samples: dev
 	$(BIN)/python samples/make_scans.py
 	$(BIN)/python samples/make_ofd_cases.py
 	$(BIN)/python samples/renderings/make_docx_renderings.py
+	$(BIN)/python samples/renderings/make_pdf_renderings.py
 
 # Timings against pdfplumber and pypdfium2, cold start, long PDFs, batch throughput:
 # writes bench/results.json and bench/results.md (about a minute; not part of make test).

@@ -33,7 +33,7 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 def inbox(tmp_path: Path) -> Path:
     """Every sample, plus a truncated PDF, an empty file and a text that is no circular."""
     folder = tmp_path / "inbox"
-    shutil.copytree(SAMPLES, folder, ignore=shutil.ignore_patterns("*.py"))
+    shutil.copytree(SAMPLES, folder, ignore=shutil.ignore_patterns("*.py", "renderings"))
     pdf = (SAMPLES / "shanghai-2023-jiufeng.pdf").read_bytes()
     (folder / "bad").mkdir()
     (folder / "bad" / "truncated.pdf").write_bytes(pdf[: len(pdf) // 3])

@@ -109,7 +109,9 @@ class Source(StrictModel):
         description="an OFD's DocInfo (Title, Author, CreationDate, …; CustomData as custom:NAME)",
     )
     seals: list[Seal] = Field(
-        default_factory=list, description="an OFD's seal signatures, as recorded (not verified)"
+        default_factory=list,
+        description="an OFD's seal signatures, as recorded (not verified), or the seals a "
+        "PDF page draws (a red ring or seal image; seal_name from its arc text, if any)",
     )
     ocr: OcrSource | None = Field(
         None,

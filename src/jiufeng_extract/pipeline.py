@@ -106,6 +106,28 @@ def build_circular(loaded: LoadedDocument, names: UnitNames | None = None) -> Ci
     return Circular.model_validate(dump)
 
 
+def _unread_cover(loaded: LoadedDocument, metadata: Metadata) -> list[Warning]:
+    """The first pages have no text (scanned, not OCRed): the circular's title, 发文字号 and
+    cover are on them, so a title found after them is the enclosure's, never the circular's."""
+    empty = {w.where for w in loaded.warnings if w.code == "page_without_text"}
+    count = 0
+    while f"page {count + 1}" in empty:
+        count += 1
+    if not count or metadata.title is None or metadata.doc_number is not None:
+        return []
+    if metadata.enclosure_title is None:
+        metadata.enclosure_title = metadata.title
+    metadata.title = metadata.doc_type = None  # the kind was the enclosure's (要点, 方案)
+    return [
+        Warning(
+            code="cover_unread",
+            message=f"page(s) 1-{count} have no text layer: the circular's title and cover are "
+            "not read (OCR them: --ocr auto with the ocr extra)",
+            where=f"page 1-{count}",
+        )
+    ]
+
+
 def _map_text(block: Block, change: Callable[[str], str]) -> Block:
     if isinstance(block, Line):
         return replace(block, text=change(block.text))
@@ -121,6 +143,7 @@ def _build(loaded: LoadedDocument, names: UnitNames | None) -> Circular:
     seg = segment(normalized)
     outline = parse_outline(seg.main)
     metadata = build_metadata(seg)
+    unread = _unread_cover(loaded, metadata)
     body_only = (
         seg.title is None and not outline.headings and not _has_document_parts(seg, metadata)
     )
@@ -136,7 +159,7 @@ def _build(loaded: LoadedDocument, names: UnitNames | None) -> Circular:
     attachments, attachment_warnings = build_attachments(seg)
     rows, form_items = _tables(seg, year, names or UnitNames.default())
     warnings = loaded.warnings + normalized.warnings + outline.warnings + attachment_warnings
-    warnings += _date_warnings(seg, metadata)
+    warnings += _date_warnings(seg, metadata) + unread
     if body_only:
         warnings.append(
             Warning(

@@ -86,6 +86,7 @@ def load_data(data: bytes, path: Path, options: ExtractOptions) -> LoadedDocumen
     if fmt in (SourceFormat.PDF, SourceFormat.IMAGE):
         read = _load_paged(data, str(path), fmt, options)
         blocks, pages, warnings, scanned = read.blocks, read.pages, read.warnings, read.ocr
+        seals = read.seals
     elif fmt is SourceFormat.OFD:
         ofd = load_ofd(data, str(path), options.max_pages, options.ocr, _recogniser(options))
         blocks, pages, warnings = ofd.blocks, ofd.pages, ofd.warnings

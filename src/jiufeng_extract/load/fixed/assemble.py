@@ -13,7 +13,7 @@ from ...text.joining import join_text, starts_structure
 from .content import PageContent
 from .continued import join_continued
 from .lines import TextLine, wrapped
-from .tables import PageTable
+from .tables import PageTable, regrid
 
 
 @dataclass
@@ -66,6 +66,10 @@ def _continues(previous: TextLine, line: TextLine, edges: _Edges, same_page: boo
     """Is ``line`` the wrapped continuation of ``previous``?"""
     if previous.furniture or line.furniture or abs(previous.size - line.size) > 1.5:
         return False
+    if previous.spaced or line.spaced:
+        return False  # items side by side (two issuers on a line) are no wrapped prose
+    if previous.x0 > edges.left + 3 * previous.size and not _centred(previous, edges):
+        return False  # set to the right (an issuer, a date line): it ends where it stands
     if same_page and line.top - previous.bottom > 1.5 * previous.size:
         return False
     if same_page and previous.size == line.size and _centred(line, edges):
@@ -140,6 +144,12 @@ def _to_block(table: PageTable) -> TableBlock:
 def _append_table(out: list[Block | PageTable], table: PageTable) -> None:
     """Append a table, or join it to the table it continues from the previous page."""
     previous = next((b for b in reversed(out) if not (isinstance(b, Line) and b.furniture)), None)
+    if (
+        isinstance(previous, PageTable)
+        and table.page == previous.row_pages[-1] + 1
+        and len(table.rows[0]) != len(previous.rows[0])
+    ):
+        regrid(previous, table.xs) or regrid(table, previous.xs)
     if (
         isinstance(previous, PageTable)
         and table.page == previous.row_pages[-1] + 1

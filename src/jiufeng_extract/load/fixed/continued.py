@@ -24,12 +24,17 @@ def join_continued(first: PageTable, more: PageTable) -> None:
         return
     seq_col = _seq_column(first.rows + rows)
     last = len(first.rows) - 1
-    fragment = (
-        seq_col is not None
-        and not rows[0][seq_col].strip()
-        and any(
-            first.full[last][c] and rows[0][c].strip() for c in range(len(rows[0])) if c != seq_col
+    fragment = seq_col is not None and (
+        (
+            not rows[0][seq_col].strip()
+            and any(
+                first.full[last][c] and rows[0][c].strip()
+                for c in range(len(rows[0]))
+                if c != seq_col
+            )
         )
+        # the 序号 of a cut row, centred in its cell, may fall on the part below the break
+        or (not first.rows[last][seq_col].strip() and bool(rows[0][seq_col].strip()))
     )
     # a merged cell cut by the page break: its part on this page is empty, give it the text
     for c in range(len(rows[0])):

@@ -31,6 +31,8 @@ class TextLine:
     lead: float = 0.0
     number: int = 0  # line number on the page, from 1
     furniture: bool = False
+    # items set apart by a wide gap (two issuers side by side): a line of items, not prose
+    spaced: bool = False
 
 
 def dedupe(chars: Sequence[dict[str, Any]], tolerance: float = 1.0) -> list[dict[str, Any]]:
@@ -59,10 +61,12 @@ def _is_cjk(char: str) -> bool:
     return bool(_CJK.match(char))
 
 
-def _line_text(chars: list[dict[str, Any]]) -> str:
+def _line_text(chars: list[dict[str, Any]]) -> tuple[str, bool]:
     """Characters of one line, left to right. A space is kept where the PDF draws one, and
-    added where a gap separates Latin words or two items of a line (a signature line)."""
+    added where a gap separates Latin words or two items of a line (a signature line); also
+    says whether such a gap separates CJK items."""
     out: list[str] = []
+    spaced = False
     previous: dict[str, Any] | None = None
     for char in chars:
         text = char["text"]
@@ -76,9 +80,10 @@ def _line_text(chars: list[dict[str, Any]]) -> str:
             cjk = _is_cjk(previous["text"][-1:]) or _is_cjk(text[:1])
             if gap > (1.5 * size if cjk else 0.25 * size):
                 out.append(" ")
+                spaced = spaced or cjk
         out.append(text)
         previous = char
-    return "".join(out).strip()
+    return "".join(out).strip(), spaced
 
 
 def _lead_width(chars: list[dict[str, Any]]) -> float:
@@ -135,7 +140,7 @@ def _fits(group: list[dict[str, Any]], char: dict[str, Any], middle: float) -> b
 def lines_of(chars: Iterable[dict[str, Any]], page: int) -> list[TextLine]:
     lines = []
     for group in _group_lines(chars):
-        text = _line_text(group)
+        text, spaced = _line_text(group)
         if not text:
             continue
         lines.append(
@@ -148,6 +153,7 @@ def lines_of(chars: Iterable[dict[str, Any]], page: int) -> list[TextLine]:
                 size=statistics.median(float(c["size"]) for c in group if c["text"].strip()),
                 page=page,
                 lead=_lead_width(group),
+                spaced=spaced,
             )
         )
     for number, line in enumerate(lines, start=1):

@@ -6,11 +6,13 @@ Coordinates are pdfplumber's: points from the top-left of the page as displayed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..recognised import RecognisedPage
+    from .seals import SealMark
 
 Char = dict[str, Any]  # text, x0, x1, top, bottom, size: the keys pdfplumber uses
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -18,6 +20,8 @@ Edge = dict[str, Any]  # a straight segment as pdfplumber's table finder takes i
 
 # a segment whose ends differ by less than this across its direction is straight (points)
 STRAIGHT = 1.0
+# how near (points) rules ending at one height are, and a horizontal rule to them
+_CLOSE = 3.0
 
 
 @dataclass
@@ -28,6 +32,7 @@ class RawPage:
     chars: list[Char]
     tables: list[tuple[Box, list[Box]]]  # (table box, cell boxes)
     ocr: RecognisedPage | None = None  # set when the page was read by OCR
+    seals: list[SealMark] = field(default_factory=list)  # drawn on the page, their text read
 
 
 def edge(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
@@ -65,13 +70,47 @@ def ruled_tables(edges: list[Edge]) -> list[tuple[Box, list[Box]]]:
     from pdfplumber import table as finder
     from pdfplumber.utils.geometry import filter_edges
 
-    edges = filter_edges(edges, min_length=1)
+    edges = filter_edges(_close_cut_tables(edges), min_length=1)
     edges = finder.merge_edges(edges, 3, 3, 3, 3)
     edges = filter_edges(edges, min_length=3)
     cells = finder.intersections_to_cells(finder.edges_to_intersections(edges, 3, 3))
     return [
         (_bounds(group), [_box(cell) for cell in group]) for group in finder.cells_to_tables(cells)
     ]
+
+
+def _close_cut_tables(edges: list[Edge]) -> list[Edge]:
+    """A table cut by a page break may not draw its rule at the cut (a browser leaves the
+    cell open, or only the cell merged over rows that go on): where three or more vertical
+    rules end (or start) at one height, no vertical rule goes on from there and horizontal
+    rules do not run all across them, the rule is drawn across, so the cut row is a row."""
+    verticals = [e for e in edges if e["orientation"] == "v"]
+    horizontals = [e for e in edges if e["orientation"] == "h" and e["width"] >= _CLOSE]
+    added: list[Edge] = []
+    for end, other in (("top", "bottom"), ("bottom", "top")):
+        for y in sorted({round(rule[end]) for rule in verticals}):
+            group = [rule for rule in verticals if abs(rule[end] - y) <= _CLOSE]
+            if len(group) < 3 or any(abs(rule[other] - y) <= _CLOSE for rule in verticals):
+                continue  # a row boundary: the next row's rules go on from there
+            x0, x1 = min(rule["x0"] for rule in group), max(rule["x1"] for rule in group)
+            covered = _union(
+                (max(h["x0"], x0), min(h["x1"], x1))
+                for h in horizontals + added
+                if abs(h["top"] - y) <= _CLOSE and h["x1"] > x0 and h["x0"] < x1
+            )
+            if covered < x1 - x0 - 2 * _CLOSE:  # open under some cell: a merged one goes on
+                added.append(table_edge(x0, y, x1, y, "h"))
+    return edges + added if added else edges
+
+
+def _union(spans: Iterable[tuple[float, float]]) -> float:
+    """Length covered by the intervals (a rule drawn twice, as a rectangle's sides, once)."""
+    total, reach = 0.0, float("-inf")
+    for start, stop in sorted(spans):
+        if stop > reach:
+            total += stop - max(start, reach)
+            reach = stop
+    return total
 
 
 def _bounds(cells: list[Any]) -> Box:

@@ -24,6 +24,24 @@ class PageTable:
     # per cell: did its last text line reach the cell's right edge (text cut mid-flow)?
     full: list[list[bool]]
     row_pages: list[int] = field(default_factory=list)
+    xs: list[float] = field(default_factory=list)  # the column rules, left to right
+
+
+def regrid(table: PageTable, xs: list[float], tolerance: float = 3.0) -> bool:
+    """Spread ``table`` over the finer column rules ``xs`` (a part whose cells span columns
+    another part splits: a header row above a page break), if its own rules are among them."""
+    if len(xs) <= len(table.xs) or not all(
+        any(abs(x - mine) <= tolerance for x in xs) for mine in table.xs
+    ):
+        return False
+    owner = [
+        max(i for i, mine in enumerate(table.xs[:-1]) if mine <= x + tolerance) for x in xs[:-1]
+    ]
+    table.rows = [[row[c] for c in owner] for row in table.rows]
+    table.full = [[row[c] for c in owner] for row in table.full]
+    table.origins = [[row[c] for c in owner] for row in table.origins]
+    table.xs = list(xs)
+    return True
 
 
 def table_grid(
@@ -70,6 +88,7 @@ def table_grid(
         origins=origins,
         full=full,
         row_pages=[page] * n_rows,
+        xs=xs,
     )
 
 

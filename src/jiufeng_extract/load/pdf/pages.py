@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from ...errors import EncryptedError, InputError, describe
 from ..fixed import Box, Char, Edge, RawPage, edge, ruled_tables
+from ..fixed.seals import SealMark, read_marks
+from .marks import seal_image, seal_path, upright_and_turned
 
 if TYPE_CHECKING:
     import pypdfium2
@@ -83,13 +85,13 @@ def _read_page(
             width, height = page.get_size()
             left, bottom, right, top = page.get_mediabox()
             upright = _Upright(page.get_rotation(), left, bottom, right, top)
-            raw = RawPage(
-                index + 1,
-                float(width),
-                float(height),
-                _chars(page, upright),
-                _ruled_tables(page, upright),
-            )
+            chars, turned = _chars(page, upright)
+            edges, seals = _drawings(page, upright)
+            marks: list[SealMark] = []
+            if seals:
+                marks, chars = read_marks(index + 1, seals, turned, chars)
+            raw = RawPage(index + 1, float(width), float(height), chars, ruled_tables(edges))
+            raw.seals = marks
             return rescue(page, raw) if rescue is not None else raw
         finally:
             page.close()
@@ -97,16 +99,17 @@ def _read_page(
         raise InputError(f"damaged PDF, page {index + 1}: {describe(exc)}", path) from None
 
 
-def _chars(page: pypdfium2.PdfPage, upright: _Upright) -> list[Char]:
+def _chars(page: pypdfium2.PdfPage, upright: _Upright) -> tuple[list[Char], list[Char]]:
     """Every character PDFium reads (not the ones it generates for line ends), with its
-    advance-width box turned upright."""
+    advance-width box turned upright; apart, the glyphs that are not upright (a seal's name
+    set along its arc, a diagonal watermark), which are no part of the text."""
     import pypdfium2.raw as pdfium_c
 
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
         rect = pdfium_c.FS_RECTF()
-        chars = []
+        chars: list[Char] = []
         for i in range(pdfium_c.FPDFText_CountChars(raw)):
             if pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
                 continue
@@ -118,6 +121,7 @@ def _chars(page: pypdfium2.PdfPage, upright: _Upright) -> list[Char]:
             x0, top_, x1, bottom_ = upright.box(rect.left, rect.bottom, rect.right, rect.top)
             chars.append(
                 {
+                    "angle": pdfium_c.FPDFText_GetCharAngle(raw, i),
                     "text": chr(code),
                     "x0": x0,
                     "x1": x1,
@@ -126,7 +130,7 @@ def _chars(page: pypdfium2.PdfPage, upright: _Upright) -> list[Char]:
                     "size": pdfium_c.FPDFText_GetFontSize(raw, i),
                 }
             )
-        return chars
+        return upright_and_turned(chars)
     finally:
         textpage.close()
 
@@ -153,28 +157,30 @@ class _Upright:
         return x0, height - y1, x1, height - y0
 
 
-def _ruled_tables(page: pypdfium2.PdfPage, upright: _Upright) -> list[tuple[Box, list[Box]]]:
-    """Tables drawn with ruling lines: the page's straight path segments become edges, and
-    the shared table finder (``fixed.ruled_tables``) turns them into cells."""
-    return ruled_tables(_edges(page, upright))
-
-
-def _edges(page: pypdfium2.PdfPage, upright: _Upright) -> list[Edge]:
-    """Horizontal and vertical straight segments of every path, in page coordinates."""
+def _drawings(page: pypdfium2.PdfPage, upright: _Upright) -> tuple[list[Edge], list[Box]]:
+    """Horizontal and vertical straight segments of every path, in page coordinates (the
+    shared table finder, ``fixed.ruled_tables``, turns them into cells), and the boxes of the
+    seals the page draws: a red ring of curves, or a red image of a seal's size."""
     import pypdfium2.raw as pdfium_c
 
     edges = []
+    seals = []
     forms: dict[int, tuple[float, ...]] = {}  # level → matrix of the form XObject at that level
     x, y = ctypes.c_float(), ctypes.c_float()
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM]):
+    kinds = [pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_IMAGE]
+    for obj in page.get_objects(filter=kinds):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            box = upright.box(*obj.get_bounds())
+            if seal_image(obj, box):
+                seals.append(box)
+            continue
         matrix = _compose(obj.get_matrix().get(), forms.get(obj.level - 1))
         if obj.type == pdfium_c.FPDF_PAGEOBJ_FORM:
             forms[obj.level] = matrix
             continue
-        if obj.type != pdfium_c.FPDF_PAGEOBJ_PATH:
-            continue
         points: list[tuple[float, float]] = []
         start: tuple[float, float] | None = None
+        curved = False
         for i in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
             segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)
             pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
@@ -182,12 +188,19 @@ def _edges(page: pypdfium2.PdfPage, upright: _Upright) -> list[Edge]:
             kind = pdfium_c.FPDFPathSegment_GetType(segment)
             if kind == pdfium_c.FPDF_SEGMENT_LINETO and points:
                 edges += _edge(points[-1], point, upright)
+            elif kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+                curved = True
             if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
                 start = point
             points.append(point)
             if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
                 edges += _edge(point, start, upright)
-    return edges
+        if curved and points:
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            box = upright.box(min(xs), min(ys), max(xs), max(ys))
+            if seal_path(obj, box):
+                seals.append(box)
+    return edges, seals
 
 
 def _edge(a: tuple[float, float], b: tuple[float, float], upright: _Upright) -> list[Edge]:

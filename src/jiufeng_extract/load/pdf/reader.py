@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING
 
 from ...blocks import Block
 from ...formats import OcrMode
-from ...model import OcrSource, Warning
+from ...model import OcrSource, Seal, Warning
 from ..fixed import RawPage, assemble, check_text_layer, mark_furniture, page_content
+from ..fixed.seals import SealMark, as_seals
 from ..recognised import OCR_EXTRA_HINT, OCR_NEVER_HINT, Recogniser
 from .pages import read_pages
 from .scanned import from_image, ocr_source, ocr_warnings, rescuer
@@ -38,6 +39,7 @@ class LoadedPdf:
     pages: int
     warnings: list[Warning]
     ocr: OcrSource | None  # None when no page was read by OCR
+    seals: list[Seal]  # seals seen drawn on the pages
 
 
 def load_pdf(
@@ -81,8 +83,10 @@ def _load_pages(
 ) -> LoadedPdf:
     pages = []
     read = []
+    marks: list[SealMark] = []
     for raw in raw_pages:  # one page image in memory at a time
         pages.append(page_content(raw))
+        marks += raw.seals
         if raw.ocr is not None:
             read.append((raw.number, raw.ocr))
     warnings: list[Warning] = []
@@ -94,4 +98,4 @@ def _load_pages(
     mark_furniture(pages)
     blocks = assemble(pages)
     engine = recogniser.engine if recogniser is not None else ""
-    return LoadedPdf(blocks, count, warnings, ocr_source(read, engine))
+    return LoadedPdf(blocks, count, warnings, ocr_source(read, engine), as_seals(marks))
