@@ -20,6 +20,7 @@ from pathlib import Path
 
 import regex
 
+from ..load.source import is_regular
 from .index import BatchIndex, FileResult
 
 SOURCE_SUFFIXES = frozenset(
@@ -108,6 +109,8 @@ def output_names(sources: list[Source], suffix: str) -> list[str]:
 
 def file_sha256(path: Path) -> str | None:
     digest = hashlib.sha256()
+    if not is_regular(path):
+        return None  # a FIFO or a device is never read to an end: its extraction refuses it
     try:
         with path.open("rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ...errors import EncryptedError, InputError, describe
 from ..fixed import Box, Char, Edge, RawPage, edge, ruled_tables
+from .streams import check_streams
 
 if TYPE_CHECKING:
     import pypdfium2
@@ -41,6 +42,7 @@ def read_pages(
     ``rescue`` may replace a page read from its text layer (by its OCR reading)."""
     import pypdfium2
 
+    check_streams(data, path)
     try:
         document = pypdfium2.PdfDocument(data, password=password)
         count = len(document)
