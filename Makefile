@@ -35,13 +35,14 @@ test: lint typecheck pytest
 
 # Regenerate the samples from the seed texts (committed; tests do not run this). The DOCX/PDF
 # generator needs LibreOffice, fonts-noto-cjk and poppler-utils from Debian:
-#   apt-get install libreoffice-writer-nogui fonts-noto-cjk poppler-utils
+#   apt-get install libreoffice-writer-nogui fonts-noto-cjk poppler-utils pandoc
 samples: dev
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,ocr,samples]'
 	$(BIN)/python samples/make_html_sample.py
 	$(BIN)/python samples/make_samples.py
 	$(BIN)/python samples/make_ofd_samples.py
 	$(BIN)/python samples/make_scans.py
+	$(BIN)/python samples/renderings/make_docx_renderings.py
 
 # Timings against pdfplumber and pypdfium2, cold start, long PDFs, batch throughput:
 # writes bench/results.json and bench/results.md (about a minute; not part of make test).

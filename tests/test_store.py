@@ -17,7 +17,7 @@ from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 QUESTIONS = regex.findall(r"```sql\n(.*?)```", README, flags=regex.S)
-SAMPLES = sorted(p.name for p in (ROOT / "samples").iterdir() if p.suffix != ".py")
+SAMPLES = sorted(p.name for p in (ROOT / "samples").iterdir() if p.is_file() and p.suffix != ".py")
 NATIONAL = sum(name.startswith("national-2024") for name in SAMPLES)  # 15 tasks, no table
 SHANGHAI = sum(name.startswith("shanghai-2023") for name in SAMPLES)  # 16 tasks, 3 actions
 

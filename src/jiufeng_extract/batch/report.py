@@ -10,6 +10,7 @@ from types import TracebackType
 from xml.etree import ElementTree
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -21,6 +22,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from ..emit.safe import one_line, plain
 from ..emit.serialize import write_atomic
 from .index import BatchIndex, FileResult
 
@@ -69,15 +71,17 @@ class BatchProgress:
     def result(self, result: FileResult) -> None:
         self._done += 1
         if self._progress is not None and self._task is not None:
-            self._progress.update(self._task, advance=1, description=Path(result.input).name)
+            name = one_line(Path(result.input).name)
+            self._progress.update(self._task, advance=1, description=escape(name))
             if result.status == "failed":
-                self._progress.console.print(f"[bold red]failed[/] {result.input}: {result.error}")
+                line = escape(one_line(f"{result.input}: {result.error}"))
+                self._progress.console.print(f"[bold red]failed[/] {line}")
             return
         if result.skipped:
             return
         what = result.error if result.status == "failed" else f"{result.seconds:.2f} s"
         self._console.print(
-            f"[{self._done}/{self._total}] {result.status} {result.input} ({what})",
+            one_line(f"[{self._done}/{self._total}] {result.status} {result.input} ({what})"),
             markup=False,
             highlight=False,
             soft_wrap=True,
@@ -108,7 +112,8 @@ def failures(index: BatchIndex) -> list[FileResult]:
 
 
 def write_junit(index: BatchIndex, path: Path, strict: bool) -> None:
-    """One test case per input: a failure when it failed (or had warnings under --strict)."""
+    """One test case per input: a failure when it failed (or had warnings under --strict).
+    Control characters of names and messages, which XML 1.0 cannot hold, are escaped."""
     suite = ElementTree.Element(
         "testsuite",
         name="jiufeng batch",
@@ -123,17 +128,19 @@ def write_junit(index: BatchIndex, path: Path, strict: bool) -> None:
             suite,
             "testcase",
             classname="jiufeng.extract",
-            name=result.input,
+            name=one_line(result.input),
             time=f"{result.seconds:.3f}",
         )
         if result.status == "not_run":
-            ElementTree.SubElement(case, "skipped", message=result.error or "not run")
+            ElementTree.SubElement(case, "skipped", message=one_line(result.error or "not run"))
         elif _fails(result, strict):
-            message = result.error or f"{result.counts.warnings} warning(s) under --strict"
+            message = one_line(
+                result.error or f"{result.counts.warnings} warning(s) under --strict"
+            )
             failure = ElementTree.SubElement(case, "failure", message=message, type=result.status)
-            failure.text = f"{result.input}: {message}"
+            failure.text = f"{one_line(result.input)}: {message}"
         if result.output:
-            ElementTree.SubElement(case, "system-out").text = f"output: {result.output}"
+            ElementTree.SubElement(case, "system-out").text = f"output: {one_line(result.output)}"
     root = ElementTree.Element("testsuites")
     root.append(suite)
     ElementTree.indent(root)
@@ -162,8 +169,8 @@ def github_annotations(index: BatchIndex, strict: bool) -> None:
 
 
 def _escape(text: str) -> str:
-    """A workflow command's message: %, CR and LF escaped."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: %, CR and LF escaped, other control characters dropped."""
+    return plain(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

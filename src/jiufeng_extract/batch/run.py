@@ -1,7 +1,8 @@
 """``jiufeng batch``: many circulars → one output each plus ``OUTDIR/index.json``.
 
 Stages: ``batch_plan`` (inputs, output names, what is unchanged since the last run) →
-``batch_workers`` (parallel extraction with per-file timeouts) → the index, written atomically,
+``batch_workers`` (parallel extraction with per-file timeouts), each result journalled as it
+comes (``batch_state``) → the folder's index, merged with other runs' and written atomically,
 and whatever the caller reports from it (``batch_report``: progress, summary, JUnit, GitHub
 annotations).
 """
@@ -16,13 +17,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .. import __version__
-from ..emit.serialize import write_atomic
 from ..errors import EXIT_BATCH_FAILED, EXIT_OK, EXIT_STRICT, UsageError
 from ..formats import OutputFormat
 from ..model import SCHEMA_VERSION
 from ..options import ExtractOptions
-from .index import INDEX_NAME, BatchIndex, FileResult, read_index, totals
-from .plan import Job, collect, plan, shard
+from .find import collect
+from .index import BatchIndex, FileResult, totals
+from .plan import Job, input_name, plan, shard
+from .state import previous_results, record, write_index
 from .workers import WorkerPool
 
 
@@ -44,6 +46,8 @@ def run_batch(
     on_start: Callable[[int, int], None] = lambda total, skipped: None,
     on_result: Callable[[FileResult], None] = lambda result: None,
 ) -> BatchIndex:
+    """This run's results (what to report and exit with); ``OUTDIR/index.json`` gets them
+    merged with the other runs' into the folder (``batch_state``)."""
     if settings.fmt not in (OutputFormat.JSON, OutputFormat.YAML):
         raise UsageError("batch writes json or yaml (csv/xlsx hold only the table)")
     if settings.workers < 1:
@@ -59,16 +63,17 @@ def run_batch(
         raise UsageError(
             f"cannot create the output folder: {exc.strerror or exc}", settings.outdir
         ) from None
-    previous = None if settings.force else read_index(settings.outdir)
-    jobs, kept = plan(sources, settings.outdir, f".{settings.fmt.value}", previous, __version__)
+    done = {} if settings.force else previous_results(settings.outdir, __version__)
+    jobs, kept = plan(sources, settings.outdir, f".{settings.fmt.value}", done)
     started, clock = datetime.now(UTC), time.perf_counter()
     on_start(len(sources), len(kept))
     results: dict[str, FileResult] = {r.input: r for r in kept}
     for result in kept:
         on_result(result)
 
-    def record(job: Job, result: FileResult) -> bool:
-        results[str(job.source)] = result
+    def finished(job: Job, result: FileResult) -> bool:
+        results[input_name(job.source)] = result
+        record(settings.outdir, result, __version__)
         on_result(result)
         return not (settings.fail_fast and result.status == "failed")
 
@@ -76,8 +81,8 @@ def run_batch(
         pool = WorkerPool(
             min(settings.workers, len(jobs)), settings.options, settings.fmt, settings.timeout
         )
-        pool.run(jobs, record)
-    files = [results.get(str(s.path)) or _not_run(s.path) for s in sources]
+        pool.run(jobs, finished)
+    files = [results.get(input_name(s.path)) or _not_run(s.path) for s in sources]
     index = BatchIndex(
         tool_version=__version__,
         schema_version=SCHEMA_VERSION,
@@ -87,13 +92,13 @@ def run_batch(
         totals=totals(files),
         files=files,
     )
-    write_atomic(settings.outdir / INDEX_NAME, index.model_dump_json(indent=2) + "\n")
+    write_index(settings.outdir, index)
     return index
 
 
 def _not_run(source: Path) -> FileResult:
     return FileResult(
-        input=str(source),
+        input=input_name(source),
         output=None,
         status="not_run",
         sha256=None,

@@ -3,14 +3,23 @@
 A file that fails is a result, not an exception. A file that hangs past ``timeout`` has its
 worker killed and replaced; a worker that dies (a crash in a C library) is replaced too, and its
 file reported as failed. Workers come from a fork server with the pipeline preloaded, so they
-start fast without inheriting the parent's threads (the progress display runs one).
+start fast without inheriting the parent's threads (the progress display runs one). Workers
+die with the batch: each watches a pipe whose only writing end the batch holds, and ends itself
+when it reads end-of-file (the batch exited or was killed, even by ``kill -9``), so a killed
+batch leaves no process behind writing outputs.
+
+A FIFO, device or folder among the inputs is failed without being opened (opening a FIFO waits
+for a writer that may never come).
 """
 
 from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import signal
+import stat
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -21,7 +30,7 @@ from ..errors import EXIT_INTERNAL, EXIT_UNREADABLE, JiufengError, describe
 from ..formats import OutputFormat
 from ..options import ExtractOptions
 from .index import Counts, FileResult
-from .plan import Job
+from .plan import Job, input_name
 
 _POLL = 0.5  # seconds between timeout checks while every worker is busy
 
@@ -32,7 +41,12 @@ def extract_job(job: Job, options: ExtractOptions, fmt: OutputFormat) -> FileRes
     from ..pipeline import extract_path
 
     started = time.perf_counter()
-    base = {"input": str(job.source), "sha256": job.sha256}
+    base = {"input": input_name(job.source), "sha256": job.sha256}
+    odd = _not_regular(job)
+    if base["input"] != str(job.source):
+        odd = "the file name is not valid UTF-8: rename it to read it"
+    if odd:
+        return _failed(base, started, odd, EXIT_UNREADABLE)
     try:
         circular = extract_path(job.source, options)
         write_atomic(job.output, render_circular(circular, fmt))
@@ -58,6 +72,17 @@ def extract_job(job: Job, options: ExtractOptions, fmt: OutputFormat) -> FileRes
     )
 
 
+def _not_regular(job: Job) -> str | None:
+    try:
+        mode = os.stat(job.source).st_mode
+    except OSError:
+        return None  # missing or unreadable: the loader says which
+    if stat.S_ISREG(mode):
+        return None
+    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a folder" if stat.S_ISDIR(mode) else "a device"
+    return f"not a regular file ({kind}): not read"
+
+
 def _failed(base: dict[str, Any], started: float, message: str, code: int) -> FileResult:
     return FileResult(
         **base,
@@ -69,8 +94,19 @@ def _failed(base: dict[str, Any], started: float, message: str, code: int) -> Fi
     )
 
 
-def _worker_main(conn: Connection, options: ExtractOptions, fmt: OutputFormat) -> None:
+def _watch(lifeline: Connection) -> None:
+    """Block until the batch's end of the lifeline closes, then end this process at once."""
+    with contextlib.suppress(EOFError, OSError):
+        while True:
+            lifeline.recv_bytes()
+    os._exit(1)
+
+
+def _worker_main(
+    conn: Connection, lifeline: Connection, options: ExtractOptions, fmt: OutputFormat
+) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    threading.Thread(target=_watch, args=(lifeline,), daemon=True).start()
     while True:
         try:
             job = conn.recv()
@@ -100,12 +136,16 @@ class WorkerPool:
         else:  # Windows
             self._context = multiprocessing.get_context("spawn")
         self._options, self._fmt, self._timeout = options, fmt, timeout
+        # the batch never writes to the lifeline: it only closes, when the batch ends
+        self._lifeline, self._lifeline_end = self._context.Pipe(duplex=False)
         self._workers = [self._start() for _ in range(workers)]
 
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe()
         process = self._context.Process(
-            target=_worker_main, args=(child, self._options, self._fmt), daemon=True
+            target=_worker_main,
+            args=(child, self._lifeline, self._options, self._fmt),
+            daemon=True,
         )
         process.start()
         child.close()
@@ -160,7 +200,7 @@ class WorkerPool:
         worker.conn.close()
         self._workers[index] = self._start()
         return FileResult(
-            input=str(job.source),
+            input=input_name(job.source),
             output=None,
             status="failed",
             sha256=job.sha256,
@@ -180,3 +220,5 @@ class WorkerPool:
                 worker.process.kill()
                 worker.process.join()
             worker.conn.close()
+        self._lifeline_end.close()
+        self._lifeline.close()

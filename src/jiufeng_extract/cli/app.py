@@ -31,10 +31,13 @@ T = TypeVar("T")
 
 
 def stderr(message: str, style: str = "") -> None:
+    """One line on stderr: control characters in it (a file name's newline) shown escaped."""
     from rich.console import Console
 
+    from ..emit.safe import one_line
+
     Console(stderr=True, highlight=False, soft_wrap=True).print(
-        message, style=style or None, markup=False
+        one_line(message), style=style or None, markup=False
     )
 
 

@@ -168,13 +168,16 @@ _LISTED = 20  # per status; the rest are in index.json
 
 def _list_by_name(console: Console, index: BatchIndex, outdir: Path) -> None:
     """The files that failed, then those with warnings, by name (the first few of each)."""
+    from rich.markup import escape
+
+    from ..emit.safe import one_line
+
     for status, style in (("failed", "bold red"), ("warnings", "yellow")):
         files = [r for r in index.files if r.status == status]
         for result in files[:_LISTED]:
             detail = result.error if status == "failed" else f"{result.counts.warnings} warning(s)"
-            console.print(
-                f"[{style}]{status}[/] {result.input}: {detail}", highlight=False, soft_wrap=True
-            )
+            line = escape(one_line(f"{result.input}: {detail}"))
+            console.print(f"[{style}]{status}[/] {line}", highlight=False, soft_wrap=True)
         if len(files) > _LISTED:
             more = len(files) - _LISTED
             console.print(f"… and {more} more {status}: see {outdir / 'index.json'}")

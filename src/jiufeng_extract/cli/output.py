@@ -117,6 +117,8 @@ def emit(content: str | bytes, output: Path | None) -> None:
     if output is not None:
         write_atomic(output, content)
         return
+    if sys.stdout.isatty():  # no escape sequence from a document reaches a terminal
+        content = _for_terminal(content)
     if isinstance(content, bytes):
         sys.stdout.buffer.write(content)
         sys.stdout.flush()
@@ -124,21 +126,36 @@ def emit(content: str | bytes, output: Path | None) -> None:
         sys.stdout.write(content)
 
 
+def _for_terminal(content: str | bytes) -> str | bytes:
+    """Text (CSV, Markdown, the text view) without its control characters; binary unchanged."""
+    from ..emit.safe import plain
+
+    if isinstance(content, bytes):
+        try:
+            return plain(content.decode("utf-8"))
+        except UnicodeDecodeError:
+            return content
+    return plain(content)
+
+
 def show(view: Callable[[bool], RenderableType], output: Path | None) -> None:
     """A report for people: coloured at a terminal, else plain: in a pipe as wide as
     $COLUMNS when it is set (the views wrap, never cut), else as wide as its longest line, so
     a file or a pipe gets every character instead of text cut to fit 80 columns.
-    ``view(plain)`` builds it; plain views mark what colours would show."""
+    ``view(plain)`` builds it; plain views mark what colours would show. Control characters of
+    the document (escape sequences in a title) are left out."""
     import io
     import os
 
     from rich.console import Console
     from rich.measure import Measurement
 
+    from ..emit.safe import Cleaned
+
     if output is None:
         console = Console(highlight=False)
         if console.is_terminal:
-            console.print(view(console.no_color))
+            console.print(Cleaned(view(console.no_color)))
             return
     renderable = view(True)
     probe = Console(width=_MAX_WIDTH, no_color=True, highlight=False, file=io.StringIO())
@@ -149,5 +166,5 @@ def show(view: Callable[[bool], RenderableType], output: Path | None) -> None:
     buffer = io.StringIO()
     Console(
         file=buffer, width=max(_MIN_WIDTH, min(width, _MAX_WIDTH)), no_color=True, highlight=False
-    ).print(renderable)
+    ).print(Cleaned(renderable))
     emit(buffer.getvalue(), output)

@@ -41,6 +41,7 @@ def validate(
 
     $ jiufeng validate out/*.json
     """
+    from ..emit.safe import one_line
     from ..validate import validate_file
 
     limits = Limits(time_limit, max_memory)
@@ -50,11 +51,11 @@ def validate(
         for path in files:
             problems = guarded(partial(validate_file, path, max_bytes), str(path), limits)
             if not problems:
-                print(f"{path}: valid")
+                print(one_line(f"{path}: valid"))
                 continue
             invalid += 1
             for problem in problems:
-                print(f"{path}: {problem}")
+                print(one_line(f"{path}: {problem}"))
         if len(files) > 1:
             stderr(f"{len(files) - invalid} valid, {invalid} invalid")
         return EXIT_STRICT if invalid else 0

@@ -5,6 +5,12 @@ written with openpyxl (imported only when asked for) for people who read and pri
 frozen header with an autofilter, columns as wide as their text (long text wrapped, rows tall
 enough to show it), dates as date cells, and landscape A4 pages fitted to the width with the
 header repeated on every page.
+
+Cells never become formulas (OWASP's CSV-injection rule): in CSV a text cell that starts with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'``, unless it is just a
+number (``-12``, ``+3.5``, ``-20%``), which a spreadsheet reads as that number and nothing else;
+in XLSX every text cell is stored as text, so nothing needs a prefix, and characters XML cannot
+hold (control characters) are dropped.
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+import regex
+
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
@@ -27,6 +35,9 @@ _NARROW_WIDTH = 18  # for every other column: names, numbers, deadlines
 _MIN_WIDTH = 6
 _LINE_POINTS = 15.0  # one line of 11 pt text
 _MAX_ROW_POINTS = 409.0  # Excel's limit
+_FORMULA_START = regex.compile(r"[=+\-@\t\r]")  # =HYPERLINK(…), +1+1, -2+3, @SUM(…)
+_PLAIN_NUMBER = regex.compile(r"[+-]?\d+(?:[.,]\d+)*%?")  # -12, +3.5, -1,000, -20%
+_NOT_XML = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -40,9 +51,22 @@ class Sheet:
 def csv_text(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(["" if c is None else c for c in row] for row in rows)
+    writer.writerow([csv_cell(c) for c in header])
+    writer.writerows([csv_cell(c) for c in row] for row in rows)
     return "\ufeff" + buffer.getvalue()
+
+
+def csv_cell(value: Cell) -> str | int | float | date:
+    """A cell as CSV writes it: text a spreadsheet would run as a formula gets a ``'``."""
+    if value is None:
+        return ""
+    if (
+        isinstance(value, str)
+        and _FORMULA_START.match(value)
+        and not _PLAIN_NUMBER.fullmatch(value)
+    ):
+        return "'" + value
+    return value
 
 
 def markdown_table(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
@@ -74,9 +98,9 @@ def _fill(sheet: Worksheet, data: Sheet, print_title: str) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    sheet.append(list(data.header))
+    sheet.append([_xlsx_cell(c) for c in data.header])
     for values in data.rows:
-        sheet.append(list(values))
+        sheet.append([_xlsx_cell(c) for c in values])
     widths = _widths(list(zip(data.header, *data.rows, strict=False)))
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -90,6 +114,8 @@ def _fill(sheet: Worksheet, data: Sheet, print_title: str) -> None:
     ):
         for cell in row:
             cell.alignment = wrap
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text, never a formula, whatever it starts with
             if isinstance(cell.value, date):
                 cell.number_format = "yyyy-mm-dd"
         lines = max(_lines(v, width) for v, width in zip(values, widths, strict=False))
@@ -99,6 +125,10 @@ def _fill(sheet: Worksheet, data: Sheet, print_title: str) -> None:
     _print_setup(sheet, print_title)
     if data.printed:
         sheet.print_area = f"A1:{get_column_letter(data.printed)}{sheet.max_row}"
+
+
+def _xlsx_cell(value: Cell) -> Cell:
+    return _NOT_XML.sub("", value) if isinstance(value, str) else value
 
 
 def _print_setup(sheet: Worksheet, print_title: str) -> None:
@@ -115,7 +145,7 @@ def _print_setup(sheet: Worksheet, print_title: str) -> None:
     header, footer = sheet.oddHeader, sheet.oddFooter
     assert header is not None and footer is not None
     if print_title:
-        header.center.text = print_title.replace("&", "&&")
+        header.center.text = _NOT_XML.sub("", print_title).replace("&", "&&")
     footer.center.text = "&P / &N"
 
 

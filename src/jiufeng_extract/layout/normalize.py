@@ -205,7 +205,7 @@ def _should_join(a: Para, b: Para, width: int | None, page_break: bool) -> bool:
     if DATE_AT_END.match(a.text) or ATTACHMENT_START.match(a.text):
         return False  # a 成文日期 or an item of the 附件说明 is a line of its own
     if width is not None:
-        return a.last_line_length >= width - 2
+        return a.last_line_length >= width - 2 and not _title_then_addressees(a.text, b.text)
     if "。" not in a.text and (
         starts_structure(a.text) or TITLE_END.search(a.text.rstrip("》」』”) "))
     ):
@@ -213,6 +213,17 @@ def _should_join(a: Para, b: Para, width: int | None, page_break: bool) -> bool:
         # 招采信用" | "— 3 —" | "评价" (the rest is short and no sentence of its own)
         return page_break and starts_heading(a.text) and _is_heading_tail(b.text)
     return len(a.text) >= _MIN_WRAP_WIDTH and bool(_PROSE.search(a.text))
+
+
+def _title_then_addressees(a: str, b: str) -> bool:
+    """A cover title that happens to be as long as the wrapped lines, then its 主送机关 line
+    (…实施方案的通知 | 各乡镇卫生院，县直各医疗卫生单位：): two lines, never one paragraph."""
+    return (
+        not any(c in a for c in "。，；")
+        and bool(TITLE_END.search(a.rstrip("》」』”) ")))
+        and b.rstrip().endswith(("：", ":"))
+        and "。" not in b
+    )
 
 
 def _is_heading_tail(text: str) -> bool:

@@ -49,14 +49,6 @@ def read_input(path: Path, max_bytes: int) -> bytes:
     return data
 
 
-def is_regular(path: Path) -> bool:
-    """A regular file (following links): what may be opened and read to its end."""
-    try:
-        return stat.S_ISREG(path.stat().st_mode)
-    except OSError:
-        return False
-
-
 def refuse_irregular(path: Path, mode: int) -> None:
     for test, message in _KINDS:
         if test(mode):

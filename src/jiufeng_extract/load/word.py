@@ -4,6 +4,9 @@
 - tracked changes are taken as accepted: inserted runs are read, deleted and moved-away runs
   are not;
 - text boxes, headers, footers, footnotes and comments are kept out of the body;
+- a manual line break (``w:br``, Shift+Enter) inside a paragraph is layout and joined, unless
+  the text on both sides of it holds no clause punctuation: issuers and a date set one to a
+  line in one paragraph stay separate lines (of the same paragraph number);
 - merged cells are resolved on the table grid: ``w:gridSpan`` copies a cell's text across the
   columns it spans, ``w:vMerge`` copies it down the rows it spans;
 - provenance: body paragraph number, or table number and row number (both counted from 1).
@@ -15,6 +18,7 @@ inflate beyond a sane size (a decompression bomb), is refused.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from typing import Any
@@ -48,6 +52,8 @@ _SKIPPED_CONTAINERS = {
         "rPr",
     )
 }
+# a piece of a paragraph with this is prose, whose manual line breaks are only layout
+_CLAUSE_PUNCT = re.compile(r"[，、；。：,;:！？!?]")
 _TEXT_TAGS = {_W + "t", _W + "tab", _W + "br", _W + "cr", _W + "noBreakHyphen", _W + "sym"}
 
 
@@ -125,9 +131,11 @@ def _body_blocks(body: Any, numbering: Numbering) -> Iterator[Block]:
     for element in _block_elements(body):
         if element.tag == _W + "p":
             paragraphs += 1
-            text = numbering.label(element) + paragraph_text(element)
-            if text.strip():
-                yield Line(text, paragraph=paragraphs)
+            label = numbering.label(element)
+            for piece in paragraph_lines(element):
+                if piece.strip():
+                    yield Line(label + piece, paragraph=paragraphs)
+                    label = ""
         else:
             tables += 1
             rows = table_grid(element, numbering)
@@ -148,7 +156,13 @@ def _block_elements(container: Any) -> Iterator[Any]:
 
 
 def paragraph_text(paragraph: Any) -> str:
-    """The visible text of a w:p with tracked changes accepted, text boxes left out."""
+    """The visible text of a w:p, its lines (``paragraph_lines``) one to a line."""
+    return "\n".join(paragraph_lines(paragraph))
+
+
+def paragraph_lines(paragraph: Any) -> list[str]:
+    """The visible text of a w:p with tracked changes accepted, text boxes left out: one
+    string, or several where a manual line break separates lines of their own."""
     out: list[str] = []
     for element in paragraph.iter(*_TEXT_TAGS):
         if _inside_skipped(element, paragraph):
@@ -166,6 +180,10 @@ def paragraph_text(paragraph: Any) -> str:
     return _join_soft_breaks("".join(out))
 
 
+def _is_prose(text: str) -> bool:
+    return bool(_CLAUSE_PUNCT.search(text))
+
+
 def _inside_skipped(element: Any, stop: Any) -> bool:
     node = element.getparent()
     while node is not None and node is not stop:
@@ -175,15 +193,20 @@ def _inside_skipped(element: Any, stop: Any) -> bool:
     return False
 
 
-def _join_soft_breaks(text: str) -> str:
-    """A manual line break inside a paragraph (Shift+Enter) is layout, not a new paragraph."""
+def _join_soft_breaks(text: str) -> list[str]:
+    """A manual line break inside a paragraph (Shift+Enter) is layout, not a new paragraph,
+    except between two pieces that are lines of their own (no clause punctuation either side:
+    "上海市财政局 上海市商务委员会" | "2023年7月31日")."""
     if "\n" not in text:
-        return text
+        return [text]
     pieces = [p.strip() for p in text.split("\n") if p.strip()]
-    joined = pieces[0] if pieces else ""
+    lines = pieces[:1]
     for piece in pieces[1:]:
-        joined = join_text(joined, piece)
-    return joined
+        if _is_prose(lines[-1]) or _is_prose(piece):
+            lines[-1] = join_text(lines[-1], piece)
+        else:
+            lines.append(piece)
+    return lines
 
 
 def table_grid(table: Any, numbering: Numbering) -> list[list[str]]:

@@ -1,10 +1,13 @@
 """The cover of a 公文 between its title and its text: the 发文字号 and the 主送机关, found
-below the site's chrome (浏览次数, 字号, 打印) and never taken from a widget line."""
+below the site's chrome (浏览次数, 字号, 打印) and never taken from a widget line; and the
+signature when it is laid out as a table (issuers side by side in cells, often borderless, the
+成文日期 in a cell below or on the line after), which is read as the lines it prints."""
 
 from __future__ import annotations
 
 import regex
 
+from ..blocks import TableBlock
 from ..layout.normalize import Item, Para
 from ..patterns import DATE_LINE, DOC_NUMBER, META_LABEL, ORG_SUFFIX, WEB_CHROME
 from ..text.joining import starts_heading
@@ -13,6 +16,7 @@ from ..text.joining import starts_heading
 _RECIPIENT_REACH = 6
 _MAX_WIDGET_LABEL = 5
 _MAX_ADDRESSEE = 24
+_MAX_ORG_LINE = 80
 # recipients run into the first sentence of the text
 _RECIPIENTS_RUN_IN = regex.compile(r"^(?P<to>各[^。：:]{1,150}?[：:])(?=\S)")
 
@@ -20,6 +24,43 @@ _RECIPIENTS_RUN_IN = regex.compile(r"^(?P<to>各[^。：:]{1,150}?[：:])(?=\S)"
 def _para_at(content: list[Item], index: int) -> Para | None:
     item = content[index] if 0 <= index < len(content) else None
     return item if isinstance(item, Para) else None
+
+
+def is_org_line(text: str) -> bool:
+    """A 发文机关署名 line: one or more organisation names, no sentence punctuation."""
+    if len(text) > _MAX_ORG_LINE or any(c in text for c in "。，；：:,"):
+        return False
+    return all(ORG_SUFFIX.search(piece) for piece in text.split())
+
+
+def unfold_signature_tables(items: list[Item]) -> list[Item]:
+    """A table holding nothing but issuer names and a 成文日期 (in a cell, or on the line
+    after it) becomes its lines: each row's issuers on one line, the date on a line of its own."""
+    out: list[Item] = []
+    for index, item in enumerate(items):
+        after = _para_at(items, index + 1)
+        if not isinstance(item, TableBlock) or not _is_signature_table(item, after):
+            out.append(item)
+            continue
+        dates: list[Para] = []
+        for r, row in enumerate(item.rows):
+            cells = list(dict.fromkeys(c.strip() for c in row if c.strip()))
+            names = [c for c in cells if not DATE_LINE.match(c)]
+            where = item.row_provenance(r)
+            if names:
+                out.append(Para(" ".join(names), where))
+            dates += [Para(c, where) for c in cells if DATE_LINE.match(c)]
+        out += dates
+    return out
+
+
+def _is_signature_table(table: TableBlock, after: Para | None) -> bool:
+    cells = [c.strip() for row in table.rows for c in row if c.strip()]
+    dated = [c for c in cells if DATE_LINE.match(c)]
+    names = [c for c in cells if not DATE_LINE.match(c)]
+    if not names or len(dated) > 1 or not all(is_org_line(c) and "\n" not in c for c in names):
+        return False
+    return bool(dated) or (after is not None and DATE_LINE.match(after.text) is not None)
 
 
 def is_doc_number_line(para: Para, title: Para | None = None) -> bool:

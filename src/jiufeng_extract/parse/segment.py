@@ -35,11 +35,16 @@ from ..patterns import (
     PRINTED_BY,
 )
 from ..text.joining import starts_heading
-from .cover import find_recipients, is_doc_number_line, same_title
+from .cover import (
+    find_recipients,
+    is_doc_number_line,
+    is_org_line,
+    same_title,
+    unfold_signature_tables,
+)
 from .title import find_title
 
 _MAX_TITLE = 120
-_MAX_ORG_LINE = 80
 _ENCLOSURE_SIMILARITY = 0.8
 # lines after the title that may hold its 发文字号 or repeat it
 _COVER_LINES = 3
@@ -76,16 +81,9 @@ class Segments:
     trailer: list[Para] = field(default_factory=list)
 
 
-def is_org_line(text: str) -> bool:
-    """A 发文机关署名 line: one or more organisation names, no sentence punctuation."""
-    if len(text) > _MAX_ORG_LINE or any(c in text for c in "。，；：:,"):
-        return False
-    return all(ORG_SUFFIX.search(piece) for piece in text.split())
-
-
 def segment(doc: NormalizedDocument) -> Segments:
     seg = Segments()
-    items = _take_trailer(doc.items, seg)
+    items = unfold_signature_tables(_take_trailer(doc.items, seg))
     found = find_title(items)
     if found is None:
         seg.head = [p for p in items if isinstance(p, Para) and p.furniture]

@@ -9,6 +9,8 @@ The grammar, clause by clause (clauses end at ，；。):
 - "A会同B、C": A leads, B and C support;
 - units named without a role lead, unless another unit of the cell is marked "（牵头）" (then
   they support) or the table says "列第一位的为牵头单位" (then the first leads, the rest support).
+A table with a 牵头 and a 配合 column gives its two cells to ``read_columns``: units named
+without a role in the support column support.
 Bracketed notes are kept as printed and read where they say something: "（含X，下同）" makes
 the unit before it include X, in this row and, with 下同, in every later row of the table;
 "（专项行动由X牵头）" gives the row's special actions their own lead.
@@ -63,7 +65,8 @@ class UnitReader:
         self.first_is_lead = first_is_lead
         self._standing: dict[str, list[str]] = {}  # canonical name → units it includes
 
-    def read(self, raw: str) -> Units:
+    def read(self, raw: str, unmarked: UnitRole = UnitRole.LEAD) -> Units:
+        """``unmarked``: the role of units the cell names without a role word."""
         # private-use glyphs from a PDF font would read as note marks
         text = "".join(c for c in raw if not _is_mark(c))
         found = list(UNIT_NOTE.finditer(text))[:_MAX_NOTES]
@@ -86,8 +89,27 @@ class UnitReader:
                     )
             for mark in (c for c in clause if _is_mark(c) and c not in owned):
                 action_leads += self._apply_note(note_at[mark], mentions[-1] if mentions else None)
-        self._resolve_unmarked(mentions)
+        self._resolve_unmarked(mentions, unmarked)
         return self._units(raw, notes, mentions, action_leads)
+
+    def read_columns(self, lead: str, support: str, labels: tuple[str, str]) -> Units:
+        """A row's 牵头单位 and 配合单位 cells; ``raw`` names each cell by its column label."""
+        first, second = self.read(lead), self.read(support, unmarked=UnitRole.SUPPORT)
+        cells = zip(labels, (lead, support), strict=True)
+        printed = [f"{label}：{cell}" for label, cell in cells if cell]
+        units = Units(
+            raw="；".join(printed),
+            lead=first.lead + second.lead,
+            support=first.support + second.support,
+            joint=first.joint + second.joint,
+            special_action_lead=first.special_action_lead + second.special_action_lead,
+            notes=first.notes + second.notes,
+        )
+        scoped = [*first.assignments, *second.assignments]
+        units.assignments = [a for a in scoped if a.scope is RoleScope.TASK] + [
+            a for a in scoped if a.scope is not RoleScope.TASK
+        ]
+        return units
 
     def _apply_note(self, note: str, owner: _Mention | None) -> list[str]:
         """Read one bracketed note; return the special action's leads if it names them."""
@@ -103,12 +125,14 @@ class UnitReader:
             owner.role, owner.explicit = role_of(role["role"]), True
         return []
 
-    def _resolve_unmarked(self, mentions: list[_Mention]) -> None:
+    def _resolve_unmarked(self, mentions: list[_Mention], unmarked: UnitRole) -> None:
         marked = any(m.explicit for m in mentions)
         for mention in mentions:
             if mention.role is not None:
                 continue
-            if marked:
+            if unmarked is not UnitRole.LEAD:
+                mention.role = unmarked
+            elif marked:
                 mention.role = UnitRole.SUPPORT
             elif self.first_is_lead:
                 has_lead = any(m.role is UnitRole.LEAD for m in mentions)
