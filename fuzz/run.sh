@@ -6,7 +6,12 @@ cd "$(dirname "$0")/.."
 seconds="${FUZZ_SECONDS:-120}"
 corpus="$(mktemp -d)"
 trap 'rm -rf "$corpus"' EXIT
-cp samples/*.txt samples/*.html samples/*.docx samples/*.pdf tests/data/* "$corpus"/
+cp samples/*.txt samples/*.html samples/*.docx samples/*.pdf samples/*.ofd "$corpus"/
+find tests/data -maxdepth 1 -type f -exec cp {} "$corpus"/ \;
+cp tests/data/ofd/*.ofd tests/data/scans/*.png tests/data/scans/*.jpg tests/data/scans/*.tiff \
+  tests/golden/national-2024-jiufeng.txt.json "$corpus"/
+.venv/bin/python -c 'import json, sys, yaml; print(yaml.safe_dump(json.load(open(sys.argv[1]))))' \
+  tests/golden/shanghai-2023-jiufeng.txt.json > "$corpus"/extracted.yaml
 mkdir -p fuzz/findings
 .venv/bin/python fuzz/fuzz_loaders.py "$corpus" \
   -max_total_time="$seconds" -timeout=30 -rss_limit_mb=3072 -max_len=400000 \

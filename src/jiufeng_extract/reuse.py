@@ -4,14 +4,13 @@ the JSON/YAML that ``jiufeng extract`` wrote, so a batch can extract once and qu
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
-from .errors import InputError, describe
+from .errors import InputError
 from .load.dispatch import read_bytes
+from .load.structured import load_structured
 from .model import SCHEMA_NAME, SCHEMA_VERSION, Circular
 from .options import ExtractOptions
 from .pipeline import extract_data, extract_path
@@ -39,11 +38,7 @@ def read_circular_data(data: bytes, name: str, options: ExtractOptions | None = 
 
 
 def _extracted(data: bytes, path: Path, as_json: bool) -> Circular:
-    kind = "JSON" if as_json else "YAML"
-    try:
-        document = (json.loads if as_json else yaml.safe_load)(data)
-    except (ValueError, yaml.YAMLError) as exc:
-        raise InputError(f"not valid {kind}: {describe(exc)}", path) from None
+    document = load_structured(data, path, as_json)
     if not isinstance(document, dict) or document.get("schema_name") != SCHEMA_NAME:
         raise InputError(f"not a '{SCHEMA_NAME}' document written by jiufeng extract", path)
     major = str(document.get("schema_version", "")).split(".")[0]

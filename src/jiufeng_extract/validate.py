@@ -9,32 +9,26 @@ type 'integer'``.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .emit.schema import circular_schema
-from .errors import describe
+from .errors import InputError
+from .load.source import read_input
+from .load.structured import load_structured
 
 _MAX_PROBLEMS = 20
+MAX_BYTES = 200 * 1024 * 1024
 
 
-def validate_file(path: Path) -> list[str]:
-    """The file's problems, empty when it is valid."""
+def validate_file(path: Path, max_bytes: int = MAX_BYTES) -> list[str]:
+    """The file's problems, empty when it is valid. Only a regular file of at most
+    ``max_bytes`` is read, and within the bounds of ``load_structured``."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return ["no such file"]
-    except (OSError, UnicodeDecodeError) as exc:
-        return [f"cannot read: {getattr(exc, 'strerror', None) or exc}"]
-    try:
-        document = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (ValueError, yaml.YAMLError) as exc:
-        return [
-            f"not valid {'JSON' if path.suffix.lower() == '.json' else 'YAML'}: {describe(exc)}"
-        ]
+        data = read_input(path, max_bytes)
+        document = load_structured(data, path, as_json=path.suffix.lower() == ".json")
+    except InputError as error:
+        return [error.message]
     if isinstance(document, dict) and "files" in document and "schema_name" not in document:
         return index_problems(document)
     return schema_problems(document)

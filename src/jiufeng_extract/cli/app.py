@@ -150,6 +150,24 @@ OcrOpt = Annotated[
     ),
 ]
 MAX_BYTES = 200 * 1024 * 1024
+TimeLimitOpt = Annotated[
+    float,
+    typer.Option(
+        "--time-limit",
+        help="Give up reading an input after this many seconds (exit 3).",
+        metavar="SECONDS",
+        min=0.01,
+    ),
+]
+MaxMemoryOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-memory",
+        help="Give up reading an input that needs more memory, in MB of address space (exit 3).",
+        metavar="MB",
+        min=64,
+    ),
+]
 
 
 def flag(name: str, help: str, *short: str) -> Any:

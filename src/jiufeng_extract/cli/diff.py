@@ -9,12 +9,15 @@ import typer
 
 from ..errors import EXIT_STRICT, UsageError
 from ..formats import OutputFormat
+from ..guard import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
 from .app import (
     AliasesOpt,
     DebugOpt,
+    MaxMemoryOpt,
     OutputOpt,
     PasswordOpt,
     SourceArg,
+    TimeLimitOpt,
     app,
     flag,
     run,
@@ -67,6 +70,8 @@ def diff(
     check: Annotated[bool, flag("--check", "Exit 1 when anything differs (for CI).")] = False,
     aliases: AliasesOpt = None,
     password: PasswordOpt = None,
+    time_limit: TimeLimitOpt = DEFAULT_SECONDS,
+    max_memory: MaxMemoryOpt = DEFAULT_MEMORY_MB,
     debug: DebugOpt = False,
 ) -> None:
     """What changed between two circulars: tasks added, removed, reworded, moved, split,
@@ -94,8 +99,8 @@ def diff(
         out_format = choose_format(output, fmt, SUFFIXES, DiffFormat.TEXT)
         options = ExtractOptions.build(password=password, aliases=tuple(aliases or ()))
         report = compare(
-            read_source(old, options),
-            read_source(new, options),
+            read_source(old, options, Limits(time_limit, max_memory)),
+            read_source(new, options, Limits(time_limit, max_memory)),
             threshold,
             options.unit_names(),
         )

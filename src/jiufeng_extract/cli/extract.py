@@ -9,6 +9,7 @@ import typer
 
 from ..errors import UsageError
 from ..formats import Lang, OcrMode, OutputFormat
+from ..guard import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
 from .app import (
     MAX_BYTES,
     AliasesOpt,
@@ -16,10 +17,12 @@ from .app import (
     EncodingOpt,
     LangOpt,
     MaxBytesOpt,
+    MaxMemoryOpt,
     MaxPagesOpt,
     OcrOpt,
     OutputOpt,
     PasswordOpt,
+    TimeLimitOpt,
     app,
     flag,
     run,
@@ -66,6 +69,8 @@ def extract(
     aliases: AliasesOpt = None,
     strict: Annotated[bool, flag("--strict", "Exit 1 if the document has warnings.")] = False,
     quiet: Annotated[bool, flag("--quiet", "No summary on stderr.", "-q")] = False,
+    time_limit: TimeLimitOpt = DEFAULT_SECONDS,
+    max_memory: MaxMemoryOpt = DEFAULT_MEMORY_MB,
     debug: DebugOpt = False,
 ) -> None:
     """Extract one circular to JSON, YAML, CSV or an XLSX workbook.
@@ -97,7 +102,7 @@ def extract(
             max_bytes=max_bytes,
             aliases=tuple(aliases or ()),
         )
-        circular = extract_source(file, options)
+        circular = extract_source(file, options, Limits(time_limit, max_memory))
         emit(render_circular(circular, out_format, lang), output)
         if not quiet:
             stderr(summary_line(circular) + (f" → wrote {output}" if output else ""))

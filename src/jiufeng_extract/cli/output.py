@@ -16,10 +16,12 @@ from ..errors import InputError, UsageError
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from ..guard import Limits
     from ..model import Circular
     from ..options import ExtractOptions
 
 E = TypeVar("E", bound=StrEnum)
+T = TypeVar("T")
 STDIN = "-"
 _STDIN_NAME = "<stdin>"
 _MIN_WIDTH = 80
@@ -66,22 +68,47 @@ def read_stdin(max_bytes: int) -> bytes:
     return data
 
 
-def extract_source(path: Path, options: ExtractOptions) -> Circular:
+def guard(action: Callable[[], T], source: Path | str, limits: Limits, head: bytes = b"") -> T:
+    """Read an input under the resource guard: in a worker process when C code reads it
+    (PDF, images), else in this one. ``head`` is the start of data already in memory."""
+    from ..guard import guarded
+    from ..load.dispatch import needs_worker
+
+    name = _STDIN_NAME if str(source) == STDIN else str(source)
+    return guarded(action, name, limits, isolate=needs_worker(head or _peek(Path(source))))
+
+
+def _peek(path: Path) -> bytes:
+    """The first bytes of a regular file (nothing for anything else: the reader refuses it)."""
+    import stat
+
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return b""
+        with path.open("rb") as handle:
+            return handle.read(2048)
+    except OSError:
+        return b""
+
+
+def extract_source(path: Path, options: ExtractOptions, limits: Limits) -> Circular:
     """``jiufeng extract``'s input: a file, or ``-`` for standard input."""
     from ..pipeline import extract_data, extract_path
 
     if str(path) != STDIN:
-        return extract_path(path, options)
-    return extract_data(read_stdin(options.max_bytes), _STDIN_NAME, options)
+        return guard(lambda: extract_path(path, options), path, limits)
+    data = read_stdin(options.max_bytes)
+    return guard(lambda: extract_data(data, _STDIN_NAME, options), path, limits, data)
 
 
-def read_source(path: Path, options: ExtractOptions) -> Circular:
+def read_source(path: Path, options: ExtractOptions, limits: Limits) -> Circular:
     """A circular or the JSON/YAML extract wrote, from a file or from ``-`` (standard input)."""
     from ..reuse import read_circular, read_circular_data
 
     if str(path) != STDIN:
-        return read_circular(path, options)
-    return read_circular_data(read_stdin(options.max_bytes), _STDIN_NAME, options)
+        return guard(lambda: read_circular(path, options), path, limits)
+    data = read_stdin(options.max_bytes)
+    return guard(lambda: read_circular_data(data, _STDIN_NAME, options), path, limits, data)
 
 
 def emit(content: str | bytes, output: Path | None) -> None:

@@ -4,13 +4,19 @@ and the schema itself."""
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ..errors import EXIT_STRICT
+from ..guard import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits, guarded
 from .app import (
+    MAX_BYTES,
+    MaxBytesOpt,
+    MaxMemoryOpt,
+    TimeLimitOpt,
     app,
     run,
     stderr,
@@ -23,6 +29,9 @@ def validate(
         list[Path],
         typer.Argument(help="JSON or YAML files written by extract.", metavar="FILE..."),
     ],
+    max_bytes: MaxBytesOpt = MAX_BYTES,
+    time_limit: TimeLimitOpt = DEFAULT_SECONDS,
+    max_memory: MaxMemoryOpt = DEFAULT_MEMORY_MB,
 ) -> None:
     """Check extracted files against the output schema; exit 1 if any is invalid.
 
@@ -35,10 +44,12 @@ def validate(
     from ..emit.safe import one_line
     from ..validate import validate_file
 
+    limits = Limits(time_limit, max_memory)
+
     def body() -> int:
         invalid = 0
         for path in files:
-            problems = validate_file(path)
+            problems = guarded(partial(validate_file, path, max_bytes), str(path), limits)
             if not problems:
                 print(one_line(f"{path}: valid"))
                 continue

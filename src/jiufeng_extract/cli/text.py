@@ -7,14 +7,17 @@ from typing import Annotated
 
 import typer
 
+from ..guard import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
 from .app import (
     MAX_BYTES,
     DebugOpt,
     EncodingOpt,
     MaxBytesOpt,
+    MaxMemoryOpt,
     MaxPagesOpt,
     OutputOpt,
     PasswordOpt,
+    TimeLimitOpt,
     app,
     run,
     stderr,
@@ -36,6 +39,8 @@ def text(
     password: PasswordOpt = None,
     max_pages: MaxPagesOpt = 2000,
     max_bytes: MaxBytesOpt = MAX_BYTES,
+    time_limit: TimeLimitOpt = DEFAULT_SECONDS,
+    max_memory: MaxMemoryOpt = DEFAULT_MEMORY_MB,
     debug: DebugOpt = False,
 ) -> None:
     """Print the text as the loader read it: a block a line with its page and line, page
@@ -51,17 +56,19 @@ def text(
     from ..emit.loaded import render_loaded
     from ..load.dispatch import load_data, load_document
     from ..options import ExtractOptions
-    from .output import STDIN, emit, read_stdin, refuse_input_as_output
+    from .output import STDIN, emit, guard, read_stdin, refuse_input_as_output
 
     def body() -> None:
         refuse_input_as_output(file, output)
         options = ExtractOptions.build(
             encoding=encoding, password=password, max_pages=max_pages, max_bytes=max_bytes
         )
+        limits = Limits(time_limit, max_memory)
         if str(file) == STDIN:
-            loaded = load_data(read_stdin(max_bytes), Path("<stdin>"), options)
+            data = read_stdin(max_bytes)
+            loaded = guard(lambda: load_data(data, Path("<stdin>"), options), file, limits, data)
         else:
-            loaded = load_document(file, options)
+            loaded = guard(lambda: load_document(file, options), file, limits)
         emit(render_loaded(loaded), output)
         for warning in loaded.warnings:
             where = f" ({warning.where})" if warning.where else ""

@@ -10,13 +10,16 @@ import typer
 
 from ..errors import EXIT_STRICT
 from ..formats import Lang
+from ..guard import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
 from .app import (
     AliasesOpt,
     DebugOpt,
     LangOpt,
+    MaxMemoryOpt,
     OutputOpt,
     PasswordOpt,
     SourceArg,
+    TimeLimitOpt,
     app,
     flag,
     run,
@@ -60,6 +63,8 @@ def units(
     lang: LangOpt = Lang.ZH,
     aliases: AliasesOpt = None,
     password: PasswordOpt = None,
+    time_limit: TimeLimitOpt = DEFAULT_SECONDS,
+    max_memory: MaxMemoryOpt = DEFAULT_MEMORY_MB,
     debug: DebugOpt = False,
 ) -> None:
     """For each unit: the tasks and special actions it leads, supports or shares, by when.
@@ -81,7 +86,7 @@ def units(
         refuse_input_as_output(file, output)
         out_format = choose_format(output, fmt, UNITS_SUFFIXES, UnitsFormat.TABLE)
         options = ExtractOptions.build(password=password, aliases=tuple(aliases or ()))
-        circular = read_source(file, options)
+        circular = read_source(file, options, Limits(time_limit, max_memory))
         index = index_units(circular, options.unit_names())
         if out_format is not UnitsFormat.TABLE:
             emit(render_units(index, out_format.value, lang), output)
@@ -112,6 +117,8 @@ def check(
     strict: Annotated[
         bool, flag("--strict", "Exit 1 on any warning, not only discrepancies.")
     ] = False,
+    time_limit: TimeLimitOpt = DEFAULT_SECONDS,
+    max_memory: MaxMemoryOpt = DEFAULT_MEMORY_MB,
     debug: DebugOpt = False,
 ) -> None:
     """Where the responsibility table and the body disagree; exit 1 if they do.
@@ -132,7 +139,7 @@ def check(
         refuse_input_as_output(file, output)
         out_format = choose_format(output, fmt, CHECK_SUFFIXES, CheckFormat.TEXT)
         options = ExtractOptions.build(password=password, aliases=tuple(aliases or ()))
-        report = check_circular(read_source(file, options))
+        report = check_circular(read_source(file, options, Limits(time_limit, max_memory)))
         if out_format is CheckFormat.JSON:
             emit(dumps(report, OutputFormat.JSON), output)
         else:

@@ -65,15 +65,17 @@ def render_combined(
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write to a temporary file beside ``path`` then rename: never a half-written output.
+    """Write to a temporary file beside ``path`` then rename: never a half-written output,
+    and an existing output untouched when the write fails (a full disk is exit 3 naming it).
 
-    The file gets the mode an ordinary ``open()`` would give it (the user's umask), or keeps the
-    mode of the file it replaces."""
-    if path.is_dir():
-        raise UsageError("is a folder: give a file name inside it, e.g. -o DIR/out.json", path)
+    Only a regular file is replaced: a device, FIFO, socket or symbolic link at ``path`` is
+    refused rather than turned into a regular file. The temporary name is short, so any name
+    the file system allows for ``path`` works. The file gets the mode an ordinary ``open()``
+    would give it (the user's umask), or keeps the mode of the file it replaces."""
+    _refuse_special(path)
     directory = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        fd, tmp = tempfile.mkstemp(prefix=".jf-", suffix=".tmp", dir=directory)
     except OSError as exc:
         raise InputError(f"cannot write output: {exc.strerror or exc}", path) from None
     try:
@@ -82,9 +84,25 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"cannot write output: {exc.strerror or exc}", path) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _refuse_special(path: Path) -> None:
+    try:
+        info = path.lstat()
+    except OSError:
+        return  # nothing there yet (or a folder we cannot see into: mkstemp says so)
+    if stat.S_ISDIR(info.st_mode):
+        raise UsageError("is a folder: give a file name inside it, e.g. -o DIR/out.json", path)
+    if stat.S_ISLNK(info.st_mode):
+        raise InputError("is a symbolic link: refusing to replace it (give its target)", path)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("is a device, FIFO or socket: refusing to write through it", path)
 
 
 def _mode_for(path: Path) -> int:

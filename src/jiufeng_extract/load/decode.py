@@ -22,6 +22,8 @@ _CHINESE_LEGACY = {"gb2312", "gbk", "gb18030", "hz", "cp936"}
 _MIN_TEXT_RATIO = 0.98
 _MIN_COMMON_SHARE = 0.6
 _MAX_CONTROL_SHARE = 0.01
+# a declared charset whose text is this much accented Latin and has no Han is a lie
+_MISREAD_SHARE = 0.02
 
 
 def check_text(text: str, path: str) -> str:
@@ -31,16 +33,20 @@ def check_text(text: str, path: str) -> str:
     return text
 
 
-def decode_bytes(data: bytes, path: str, declared: str | None = None) -> str:
-    """Decode a document: a BOM wins, then ``declared`` (if it decodes), UTF-8, then detection."""
+def decode_bytes(data: bytes, path: str, declared: str | None = None, forced: bool = False) -> str:
+    """Decode a document: a BOM wins, then ``declared`` (if it decodes and, unless the user
+    ``forced`` it, the text does not look misread), UTF-8, then detection."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _decode_with(data, encoding, path)
     if declared:
         try:
-            return data.decode(_widen(declared))
+            text = data.decode(_widen(declared))
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong declaration is common on web pages; fall through to detection
+        else:
+            if forced or not _looks_misread(text):
+                return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -51,6 +57,16 @@ def decode_bytes(data: bytes, path: str, declared: str | None = None) -> str:
     if best is None or best.encoding is None:
         raise InputError("cannot determine the text encoding (not UTF-8, GB18030 or UTF-16)", path)
     return _decode_with(data, _widen(best.encoding), path)
+
+
+def _looks_misread(text: str) -> bool:
+    """Text decoded with a declared charset that does not look like its language: Latin-1
+    letters (À…ÿ, the bytes of UTF-8 or GBK read one by one) and no Han character at all."""
+    sample = text[:20000]
+    if any("\u4e00" <= c <= "\u9fff" for c in sample):
+        return False
+    accented = sum(1 for c in sample if "\u00c0" <= c <= "\u00ff" or "\u0080" <= c <= "\u009f")
+    return accented > _MISREAD_SHARE * max(1, len(sample))
 
 
 def text_ratio(text: str) -> float:

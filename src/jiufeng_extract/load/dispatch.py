@@ -21,6 +21,7 @@ from .ofd import is_ofd, load_ofd
 from .pdf import LoadedPdf, load_page_images, load_pdf
 from .plain_text import load_text
 from .recognised import OCR_EXTRA_HINT, Recogniser
+from .source import read_input
 from .web_page import load_html
 from .word import load_docx
 
@@ -31,22 +32,8 @@ _HTML_START = regex.compile(
 
 
 def read_bytes(path: Path, options: ExtractOptions) -> bytes:
-    """Read the whole file, translating OS errors into InputError naming the file."""
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise InputError("is a directory, not a file", path)
-        if size > options.max_bytes:
-            raise InputError(
-                f"file is {size} bytes, over the limit of {options.max_bytes} (--max-bytes)", path
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path) from None
-    except PermissionError:
-        raise InputError("permission denied", path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path) from None
+    """Read the whole regular file, translating OS errors into InputError naming the file."""
+    data = read_input(path, options.max_bytes)
     if not data.strip():
         raise InputError("file is empty", path)
     return data
@@ -66,6 +53,13 @@ def sniff_format(data: bytes, path: Path) -> SourceFormat:
     if _HTML_START.match(head) or path.suffix.lower() in (".html", ".htm", ".shtml", ".xhtml"):
         return SourceFormat.HTML
     return SourceFormat.TEXT
+
+
+def needs_worker(head: bytes) -> bool:
+    """Inputs read by C code that aborts rather than raises when memory runs out (PDFium,
+    Pillow, ONNX Runtime): the resource guard reads them in a worker process."""
+    head = head[:2048].lstrip(b"\xef\xbb\xbf")
+    return head.startswith(b"%PDF") or ocr.is_image(head)
 
 
 def load_document(path: Path, options: ExtractOptions) -> LoadedDocument:

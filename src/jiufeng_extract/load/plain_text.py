@@ -25,4 +25,4 @@ def text_to_lines(text: str) -> tuple[list[Line], int | None]:
 
 
 def load_text(data: bytes, path: str, encoding: str | None = None) -> tuple[list[Line], int | None]:
-    return text_to_lines(check_text(decode_bytes(data, path, declared=encoding), path))
+    return text_to_lines(check_text(decode_bytes(data, path, declared=encoding, forced=True), path))

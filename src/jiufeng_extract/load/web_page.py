@@ -70,17 +70,33 @@ _BLOCK_TAGS = {
 }
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", regex.I)
 _XML_DECL = regex.compile(r"^\s*<\?xml[^>]*\?>")
+# the largest colspan HTML allows, and the cells a page's tables may cover once spans are
+# copied out (a long responsibility table has some thousands)
+_MAX_SPAN = 1000
+_MAX_CELLS = 200_000
+_MAX_DEPTH = 2048  # libxml2's with huge_tree
 # the article body must hold at least this share of the page's Han characters
 _BODY_SHARE = 0.7
 
 
+class _TooLarge(Exception):
+    """A page that would build more than a loader's bound."""
+
+
 def load_html(data: bytes, path: str, encoding: str | None = None) -> list[Block]:
     declared = encoding or _declared_charset(data)
-    text = _XML_DECL.sub("", decode_bytes(data, path, declared=declared))
+    text = _XML_DECL.sub(
+        "", decode_bytes(data, path, declared=declared, forced=encoding is not None)
+    )
+    # huge_tree lifts libxml2's limit of 256 nested elements (2048 then), which otherwise cuts
+    # the rest of the page off without an error
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse HTML: {exc}", path) from None
+    if any(error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for error in parser.error_log):
+        raise InputError(f"elements nested over {_MAX_DEPTH} deep: refusing a cut page", path)
     _drop_chrome(root)
     body = root.find("body")
     if body is None:
@@ -90,7 +106,12 @@ def load_html(data: bytes, path: str, encoding: str | None = None) -> list[Block
     title = root.findtext(".//title")
     if title and title.strip():
         blocks.append(Line(_clean(title), line=None, furniture=True))
-    blocks.extend(_blocks(body, article, inside=article is body))
+    try:
+        blocks.extend(_blocks(body, article, inside=article is body))
+    except _TooLarge as exc:
+        raise InputError(str(exc), path) from None
+    except RecursionError:
+        raise InputError("elements nested too deep to read", path) from None
     return blocks
 
 
@@ -137,6 +158,7 @@ def _blocks(
     """Walk in document order: flush a line at every block boundary, a table as one block."""
     buffer: list[str] = []
     start_line: list[int | None] = [None]
+    cells = [0]  # grid cells of the page's tables so far, against _MAX_CELLS
 
     def flush() -> Iterator[Line]:
         text = _clean("".join(buffer))
@@ -154,7 +176,7 @@ def _blocks(
             inside_now[0] = True
         if node.tag == "table":
             yield from flush()
-            yield from _table_or_meta_lines(node, furniture=not inside_now[0])
+            yield from _table_or_meta_lines(node, not inside_now[0], cells)
         elif node.tag == "br":
             yield from flush()
         else:
@@ -180,8 +202,10 @@ def _blocks(
     yield from flush()
 
 
-def _table_or_meta_lines(table: lxml.html.HtmlElement, furniture: bool) -> Iterator[Block]:
-    grid, row_lines = _grid(table)
+def _table_or_meta_lines(
+    table: lxml.html.HtmlElement, furniture: bool, cells: list[int]
+) -> Iterator[Block]:
+    grid, row_lines = _grid(table, cells)
     if not grid:
         return
     labels = sum(1 for row in grid for cell in row if META_LABEL.match(_as_label(cell)))
@@ -220,8 +244,11 @@ def _cell_text(cell: lxml.html.HtmlElement) -> str:
     return "\n".join(parts)
 
 
-def _grid(table: lxml.html.HtmlElement) -> tuple[list[list[str]], list[int | None]]:
-    """Resolve rowspan/colspan: a merged cell's text is copied into every position it covers."""
+def _grid(
+    table: lxml.html.HtmlElement, cells: list[int]
+) -> tuple[list[list[str]], list[int | None]]:
+    """Resolve rowspan/colspan: a merged cell's text is copied into every position it covers;
+    ``cells`` counts the positions the page's tables cover, refused past ``_MAX_CELLS``."""
     rows = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
     grid: list[list[str]] = []
     row_lines: list[int | None] = []
@@ -236,8 +263,12 @@ def _grid(table: lxml.html.HtmlElement) -> tuple[list[list[str]], list[int | Non
                 out.append(pending.pop((r, c)))
                 c += 1
             text = _cell_text(cell)
-            rowspan = _span(cell.get("rowspan"))
-            colspan = _span(cell.get("colspan"))
+            # a span stops at the table's last row and its widest legal row, as in a browser
+            rowspan = min(_span(cell.get("rowspan")), len(rows) - r)
+            colspan = max(0, min(_span(cell.get("colspan")), _MAX_SPAN - c))
+            cells[0] += max(1, rowspan * colspan)
+            if cells[0] > _MAX_CELLS:
+                raise _TooLarge(f"tables cover more than {_MAX_CELLS} cells with their spans")
             for dc in range(colspan):
                 out.append(text)
                 for dr in range(1, rowspan):
@@ -261,6 +292,6 @@ def _nearest_table(tr: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
 
 def _span(value: str | None) -> int:
     try:
-        return max(1, min(int(value or 1), 1000))
+        return max(1, min(int(value or 1), _MAX_SPAN))
     except ValueError:
         return 1

@@ -34,6 +34,9 @@ _DOCUMENT_PART = "word/document.xml"
 _MAX_UNCOMPRESSED = 512 * 1024 * 1024
 _MAX_XML_PART = 64 * 1024 * 1024
 _MAX_RATIO = 200
+# a table row spans at most this many grid columns (Word itself stops at 63): a gridSpan or
+# gridBefore of 2e7 is read as malformed (1 and 0) rather than built, longer rows are cut
+_MAX_COLUMNS = 256
 # text inside these is not body text, or not text that survives accepting tracked changes
 _SKIPPED_CONTAINERS = {
     _W + name
@@ -226,7 +229,9 @@ def table_grid(table: Any, numbering: Numbering) -> list[list[str]]:
             for offset in range(span):
                 merged_from_above[column + offset] = text
             row.extend([text] * span)
-        grid.append(row)  # kept even when blank, so that row numbers match the document
+        grid.append(
+            row[:_MAX_COLUMNS]
+        )  # kept even when blank, so that row numbers match the document
     width = max((len(r) for r in grid), default=0)
     if not any(cell.strip() for row in grid for cell in row):
         return []
@@ -247,9 +252,11 @@ def cell_text(cell: Any, numbering: Numbering) -> str:
 
 
 def _int_val(element: Any | None, default: int) -> int:
+    """A span or skip count within ``_MAX_COLUMNS``; a larger or malformed one is ``default``."""
     if element is None:
         return default
     try:
-        return int(element.get(_W + "val", default))
+        value = int(element.get(_W + "val", default))
     except ValueError:
         return default
+    return value if 0 <= value <= _MAX_COLUMNS else default

@@ -46,6 +46,10 @@ _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _FULL_WIDTH_DIGITS = "０１２３４５６７８９"
+# Word's own limits: a level's start is 0…32767 and there are nine levels (0…8); a value
+# outside (or not a number: "one") is read as the default, so no counter builds a huge label
+_MAX_START = 32767
+_MAX_LEVEL = 8
 
 
 def _val(element: Any, tag: str, default: str | None = None) -> str | None:
@@ -54,6 +58,15 @@ def _val(element: Any, tag: str, default: str | None = None) -> str | None:
         return default
     value = child.get(_W + "val")
     return default if value is None else str(value)
+
+
+def _number(text: str | None, default: int, high: int) -> int:
+    """An ``ST_DecimalNumber`` attribute within 0…``high``; anything else is ``default``."""
+    try:
+        value = int(text) if text is not None else default
+    except ValueError:
+        return default
+    return value if 0 <= value <= high else default
 
 
 def _letters(n: int) -> str:
@@ -74,8 +87,8 @@ def format_number(n: int, fmt: str) -> str:
     """One counter value in a ``w:numFmt``; unknown formats fall back to decimal."""
     if fmt == "none":
         return ""
-    if n <= 0:
-        return str(n)
+    if n <= 0 or n > _MAX_START * 2:
+        return str(n)  # no letters or roman numerals for a counter past Word's own range
     if fmt in (
         "chineseCounting",
         "chineseCountingThousand",
@@ -126,10 +139,10 @@ class Level:
     def read(cls, lvl: Any) -> Level:
         restart = _val(lvl, "lvlRestart")
         return cls(
-            start=int(_val(lvl, "start", "1") or 1),
+            start=_number(_val(lvl, "start"), 1, _MAX_START),
             fmt=_val(lvl, "numFmt", "decimal") or "decimal",
             text=_val(lvl, "lvlText", "") or "",
-            restart=int(restart) if restart is not None else None,
+            restart=_number(restart, 0, _MAX_LEVEL + 1) if restart is not None else None,
             legal=lvl.find(_W + "isLgl") is not None,
             suffix=_val(lvl, "suff", "tab") or "tab",
         )
@@ -161,7 +174,7 @@ class Numbering:
     def _read_numbering(self, numbering: Any) -> None:
         for abstract in numbering.iterfind(_W + "abstractNum"):
             levels = {
-                int(lvl.get(_W + "ilvl", "0")): Level.read(lvl)
+                _number(lvl.get(_W + "ilvl"), 0, _MAX_LEVEL): Level.read(lvl)
                 for lvl in abstract.iterfind(_W + "lvl")
             }
             self._lists[str(abstract.get(_W + "abstractNumId"))] = _List(levels)
@@ -172,10 +185,10 @@ class Numbering:
             overrides: dict[int, Level] = {}
             starts: dict[int, int] = {}
             for override in num.iterfind(_W + "lvlOverride"):
-                ilvl = int(override.get(_W + "ilvl", "0"))
+                ilvl = _number(override.get(_W + "ilvl"), 0, _MAX_LEVEL)
                 start = _val(override, "startOverride")
                 if start is not None:
-                    starts[ilvl] = int(start)
+                    starts[ilvl] = _number(start, 1, _MAX_START)
                 lvl = override.find(_W + "lvl")
                 if lvl is not None:
                     overrides[ilvl] = Level.read(lvl)
@@ -215,7 +228,7 @@ class Numbering:
         numbered = self._lists.get(abstract_id)
         if numbered is None:
             return ""
-        ilvl = int(ilvl_text or style_ilvl or 0)
+        ilvl = _number(ilvl_text or style_ilvl, 0, _MAX_LEVEL)
         levels = {**numbered.levels, **overrides}
         if num_id not in self._started:
             self._started.add(num_id)

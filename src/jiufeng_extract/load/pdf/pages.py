@@ -21,6 +21,7 @@ from ...errors import EncryptedError, InputError, describe
 from ..fixed import Box, Char, Edge, RawPage, edge, ruled_tables
 from ..fixed.seals import SealMark, read_marks
 from .marks import seal_image, seal_path, upright_and_turned
+from .streams import check_streams
 
 if TYPE_CHECKING:
     import pypdfium2
@@ -43,6 +44,7 @@ def read_pages(
     ``rescue`` may replace a page read from its text layer (by its OCR reading)."""
     import pypdfium2
 
+    check_streams(data, path)
     try:
         document = pypdfium2.PdfDocument(data, password=password)
         count = len(document)
