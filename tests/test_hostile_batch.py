@@ -210,6 +210,19 @@ def test_a_fifo_among_the_inputs_fails_alone_at_once(tmp_path: Path) -> None:
     assert listed == [f"failed {fifo}: not a regular file (a FIFO): not read"]
 
 
+def test_a_socket_named_as_an_input_is_called_a_socket(tmp_path: Path) -> None:
+    import socket
+
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    circulars(inbox, 1)
+    path = inbox / "s.txt"
+    with socket.socket(socket.AF_UNIX) as listener:
+        listener.bind(str(path))
+        result, _ = run("batch", str(path), "-o", str(out))
+    assert result.returncode == 9, result.stderr
+    assert entries(out)["s.txt"]["error"] == "not a regular file (a socket): not read"
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="names are bytes on Linux")
 def test_a_file_name_that_is_not_utf8_fails_alone(tmp_path: Path) -> None:
     inbox, out = tmp_path / "in", tmp_path / "out"

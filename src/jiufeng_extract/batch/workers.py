@@ -79,7 +79,8 @@ def _not_regular(job: Job) -> str | None:
         return None  # missing or unreadable: the loader says which
     if stat.S_ISREG(mode):
         return None
-    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a folder" if stat.S_ISDIR(mode) else "a device"
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISDIR, "a folder"), (stat.S_ISSOCK, "a socket"))
+    kind = next((name for test, name in kinds if test(mode)), "a device")
     return f"not a regular file ({kind}): not read"
 
 
