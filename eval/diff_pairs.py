@@ -8,6 +8,7 @@ tasks are counterparts and how (``kind``). Scored per pair and overall:
   echo: neither required nor an error when shown. Precision, recall and F1 of the edges.
 - kinds: labelled links found with exactly the labelled tasks on both sides and the same kind.
 - unrelated: labelled pairs of different tasks that the diff links anyway (even as a suggestion).
+- weak shown as edit: a ``possible`` pair the diff shows as a counterpart (reworded, split, …).
 
 ``--calibrate`` scores every threshold from 0.10 to 0.40 and prints the table from which
 ``DEFAULT_THRESHOLD`` (src/jiufeng_extract/diff/changes.py) was chosen.
@@ -55,6 +56,7 @@ def score(label: dict[str, Any], report: Any) -> dict[str, Any]:
     strong = {(i, j) for c in shown if c.kind.value in STRONG for i in c.old for j in c.new}
     every = {(i, j) for c in shown for i in c.old for j in c.new}
     false = strong - truth - allowed
+    weak_as_edit = (strong & allowed) - truth  # a partial echo shown as if it were an edit
     found = strong & truth
     predicted = {(tuple(c.old), tuple(c.new), c.kind.value) for c in shown}
     predicted |= {(tuple(c.old), tuple(c.new), c.kind.value) for c in report.task_changes}
@@ -73,6 +75,7 @@ def score(label: dict[str, Any], report: Any) -> dict[str, Any]:
         "kinds_right": len(right_kind),
         "kinds_total": len(wanted),
         "false_links": sorted(false),
+        "weak_as_edit": sorted(weak_as_edit),
         "missed": sorted(truth - strong),
         "unrelated_linked": [(u["old"], u["new"]) for u in unrelated],
     }
@@ -112,6 +115,7 @@ def report(result: dict[str, Any]) -> str:
         lines.append(
             f"  {name:15} precision {p:.2f}  recall {r:.2f}  kinds {row['kinds']}"
             + (f"  false {row['false_links']}" if row["false_links"] else "")
+            + (f"  weak shown as edit {row['weak_as_edit']}" if row["weak_as_edit"] else "")
             + (f"  missed {row['missed']}" if row["missed"] else "")
             + (f"  unrelated {row['unrelated_linked']}" if row["unrelated_linked"] else "")
         )

@@ -35,15 +35,17 @@ def result() -> dict[str, Any]:
 
 
 def test_links_on_the_labelled_pairs(result: dict[str, Any]) -> None:
-    assert result["precision"] >= 0.97 and result["recall"] >= 0.97
-    for name in ("county", "shanghai-2024", "national-2025"):  # editions of one circular
-        row = result["pairs"][name]
+    """Every labelled counterpart found with its kind, on editions of one circular and across
+    issuers (the seeds) alike; no partial echo shown as an edit; no unrelated pair linked."""
+    assert result["precision"] == result["recall"] == 1.0
+    for name, row in result["pairs"].items():
         assert row["true"] == row["shown"] == row["labelled"], name
-        assert row["kinds_right"] == row["kinds_total"], name
-    seeds = result["pairs"]["seeds"]  # across issuers: a reader's judgement, harder
-    assert seeds["true"] / seeds["labelled"] >= 0.9
-    assert seeds["true"] / seeds["shown"] >= 0.9
-    assert not any(row["unrelated_linked"] for row in result["pairs"].values())
+        assert row["kinds_right"] == row["kinds_total"], (name, row["missed"])
+        assert not row["unrelated_linked"], name
+        # Known: the constructed 2025 edition's new 信息公开 task is half one verbatim sentence
+        # of the dropped 十四 (rare words: 学协会, 学术活动, 章程), which scores as a rewrite.
+        known = [[14, 13]] if name == "national-2025" else []
+        assert [list(edge) for edge in row["weak_as_edit"]] == known, name
 
 
 @pytest.mark.parametrize("path", sorted(LABELS.glob("*.yaml")), ids=lambda p: p.stem)

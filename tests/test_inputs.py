@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -110,3 +112,32 @@ def test_html_grid_resolves_merged_cells() -> None:
     )
     tables = [b for b in load_html(page, "t.html") if isinstance(b, TableBlock)]
     assert tables[0].rows == [["A", "B", "B"], ["A", "C", "D"]]
+
+
+_WITHOUT_EXTRA = """
+import sys
+for name in ("cv2", "rapidocr_onnxruntime", "onnxruntime"):
+    sys.modules[name] = None  # what a base install without the ocr extra looks like
+from jiufeng_extract.cli import main
+sys.argv = ["jiufeng", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "code"), [("samples/shanghai-2023-jiufeng.pdf", 0), ("tests/data/scanned.pdf", 7)]
+)
+def test_a_base_install_reads_born_digital_files_and_names_the_extra(name: str, code: int) -> None:
+    """Without the extra nothing of it is imported: text-layer files read, scans name the extra."""
+    run = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_EXTRA, "extract", str(ROOT / name)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == code, run.stderr
+    if code:
+        assert "jiufeng-extract[ocr]" in run.stderr
+        assert "Traceback" not in run.stderr
+    else:
+        assert '"doc_number"' in run.stdout

@@ -16,10 +16,14 @@ Linking, in order:
 2. the rest by a global assignment (Hungarian method, scipy) maximising the total score, ties
    broken by relative position; pairs scoring at least ``threshold`` link;
 3. splits and merges: an unlinked item joins a link when it scores at least ``possible`` with
-   the link's item on the other side, that item is its best match, and the group, taken
-   together, scores higher than the pair alone;
+   the link's item on the other side, that item is its best match, the group, taken together,
+   scores about as well as the pair alone or better, and one sentence of that item has the
+   joining item as its best counterpart: a new task merging two old ones carries a sentence
+   of each (one that echoes a shared duty twice, only the words of one, merges nothing);
 4. what is left is assigned again; pairs scoring at least ``possible`` (under ``threshold``)
    are possible counterparts: a suggestion to read, never an edit.
+A pair sharing a single word links in neither step: in a short circular one word that few
+items use (行风) can make a high score alone.
 Everything is symmetric: aligning (new, old) gives the mirror of aligning (old, new).
 """
 
@@ -34,11 +38,13 @@ from ..text.compare import similarity
 from .words import is_word, search_tokens
 
 _NOISE = regex.compile(r"[\p{P}\p{S}\s\d]+")
+_SENTENCE_END = regex.compile(r"(?<=[。；！？])")
 _SAME_TITLE = 0.85  # title ratio that, with the same number, is a key match
 _GROUP_GAIN = -0.02  # how much better a split/merge group must score than the pair alone
 _DOMINANCE = 0.8  # a link scores at least this share of either item's best score
 TITLE_WEIGHT = 0.2
 _TIE = 1e-6
+_MIN_TERMS = 2  # shared words any link needs: one rare word (行风) can score high alone
 
 
 @dataclass
@@ -79,7 +85,10 @@ class Scorer:
         items = old + new
         self._n_old = len(old)
         self._titles = self._fit([features(item.title) for item in items])
-        self._bodies, self._names = self._fit_named(
+        self._sentences = [
+            [part for part in _SENTENCE_END.split(item.text) if part.strip()] for item in items
+        ]
+        self._bodies, self._names, self._vectorizer = self._fit_named(
             [features(f"{item.body}。{item.extra}") for item in items]
         )
         self.matrix: Any = [
@@ -89,7 +98,7 @@ class Scorer:
     def _fit(self, docs: list[list[str]]) -> Any:
         return self._fit_named(docs)[0]
 
-    def _fit_named(self, docs: list[list[str]]) -> tuple[Any, Any]:
+    def _fit_named(self, docs: list[list[str]]) -> tuple[Any, Any, Any]:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         # min_df=2: a word found in one item only can match nothing, and would only dilute
@@ -98,9 +107,10 @@ class Scorer:
             analyzer=_identity, sublinear_tf=True, lowercase=False, min_df=2
         )
         try:
-            return vectorizer.fit_transform(docs), vectorizer.get_feature_names_out()
+            matrix = vectorizer.fit_transform(docs)
         except ValueError:  # no word shared by two items (or fewer than two items)
-            return None, []
+            return None, [], None
+        return matrix, vectorizer.get_feature_names_out(), vectorizer
 
     def _sums(self, vectors: Any, old: list[int], new: list[int]) -> tuple[Any, Any]:
         import numpy as np
@@ -127,6 +137,23 @@ class Scorer:
     def body(self, old: list[int], new: list[int]) -> float:
         """The cosine of the texts alone: what the tasks ask to be done, not their headings."""
         return self._cosine(self._bodies, old, new)
+
+    def sentence_counterparts(self, item: int, side: str) -> set[int]:
+        """The items of the other side that are the best counterpart of one of the sentences
+        of ``item`` (an index into the ``side`` items): which parts of it went where."""
+        import numpy as np
+
+        if self._vectorizer is None:
+            return set()
+        own = item if side == "old" else self._n_old + item
+        others = self._bodies[self._n_old :] if side == "old" else self._bodies[: self._n_old]
+        found: set[int] = set()
+        for sentence in self._sentences[own]:
+            vector = self._vectorizer.transform([features(sentence)])
+            scores = np.asarray((others @ vector.T).todense()).ravel()
+            if scores.size and scores.max() > 0:
+                found.add(int(scores.argmax()))
+        return found
 
     def terms(self, old: list[int], new: list[int], limit: int = 6) -> list[str]:
         """The shared words that weigh most in the score; a word inside a longer chosen one
@@ -163,8 +190,9 @@ def align(
     links += [link for link in strong if _dominant(link, matrix, scorer, possible)]
     links = _groups(links, len(old), len(new), scorer, possible)
     for link in _assign(*_free(links, len(old), len(new)), matrix, possible, len(old), len(new)):
-        link.weak = True
-        links.append(link)
+        if _shares_words(link, scorer):
+            link.weak = True
+            links.append(link)
     for link in links:
         link.terms = scorer.terms(link.old, link.new)
     return sorted(links, key=lambda link: (min(link.new), min(link.old)))
@@ -172,10 +200,19 @@ def align(
 
 def _dominant(link: Link, matrix: Any, scorer: Scorer, possible: float) -> bool:
     """Not a pair the assignment made only because each item's better match was taken, nor
-    one that shares a heading word and little of what the tasks ask to be done."""
+    one that shares a heading word and little of what the tasks ask to be done, nor one that
+    shares a single word (in a short circular one rare word such as 行风 scores high alone)."""
     i, j = link.old[0], link.new[0]
     best = max(max(matrix[i]), max(row[j] for row in matrix))
-    return bool(link.score >= _DOMINANCE * best and scorer.body([i], [j]) >= possible)
+    return bool(
+        link.score >= _DOMINANCE * best
+        and scorer.body([i], [j]) >= possible
+        and _shares_words(link, scorer)
+    )
+
+
+def _shares_words(link: Link, scorer: Scorer) -> bool:
+    return len(scorer.terms(link.old, link.new, limit=_MIN_TERMS)) >= _MIN_TERMS
 
 
 def _free(links: list[Link], n_old: int, n_new: int) -> tuple[list[int], list[int]]:
@@ -240,15 +277,25 @@ def _groups(
     offers: list[tuple[float, int, str, int]] = []  # (gain, link index, side, item)
     for index, link in enumerate(links):
         i, j = link.old[0], link.new[0]
+        parts_of_old = scorer.sentence_counterparts(i, "old")
+        parts_of_new = scorer.sentence_counterparts(j, "new")
         for extra in free_new:
             best = max(matrix[k][extra] for k in range(n_old))
-            if matrix[i][extra] >= best and scorer.body([i], [extra]) >= possible:
+            if (
+                matrix[i][extra] >= best
+                and scorer.body([i], [extra]) >= possible
+                and extra in parts_of_old
+            ):
                 gain = scorer.group([i], [j, extra]) - link.score
                 if gain > _GROUP_GAIN:
                     offers.append((gain, index, "new", extra))
         for extra in free_old:
             best = max(matrix[extra][k] for k in range(n_new))
-            if matrix[extra][j] >= best and scorer.body([extra], [j]) >= possible:
+            if (
+                matrix[extra][j] >= best
+                and scorer.body([extra], [j]) >= possible
+                and extra in parts_of_new
+            ):
                 gain = scorer.group([i, extra], [j]) - link.score
                 if gain > _GROUP_GAIN:
                     offers.append((gain, index, "old", extra))

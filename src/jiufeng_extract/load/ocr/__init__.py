@@ -9,14 +9,26 @@ the PDF loader is handed a recogniser by ``dispatch`` and never imports this pac
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .engine import available
 from .images import is_image, page_count, page_images
-from .page import RapidRecogniser
+
+if TYPE_CHECKING:
+    from .page import RapidRecogniser
 
 
 def recogniser() -> RapidRecogniser | None:
-    """The recogniser, or None when the ``ocr`` extra is not installed."""
-    return RapidRecogniser() if available() else None
+    """The recogniser, or None when the ``ocr`` extra is not installed.
+
+    ``page`` (and through it OpenCV, which comes with the extra) is imported only here, so a
+    base install reads born-digital files without the extra.
+    """
+    if not available():
+        return None
+    from .page import RapidRecogniser
+
+    return RapidRecogniser()
 
 
-__all__ = ["RapidRecogniser", "is_image", "page_count", "page_images", "recogniser"]
+__all__ = ["is_image", "page_count", "page_images", "recogniser"]
