@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from junitparser import Failure, JUnitXml
@@ -44,8 +45,9 @@ def inbox(tmp_path: Path) -> Path:
     return folder
 
 
-def index_of(outdir: Path) -> dict:  # type: ignore[type-arg]
-    return json.loads((outdir / "index.json").read_text(encoding="utf-8"))
+def index_of(outdir: Path) -> dict[str, Any]:
+    index: dict[str, Any] = json.loads((outdir / "index.json").read_text(encoding="utf-8"))
+    return index
 
 
 def test_batch_extracts_the_good_lists_the_bad_and_writes_junit(

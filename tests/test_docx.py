@@ -9,6 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.document import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
@@ -27,7 +28,7 @@ def _level(ilvl: int, fmt: str, text: str, extra: str = "") -> str:
     )
 
 
-def _numbered_document(levels: str, nums: dict[int, str] | None = None) -> docx.Document:
+def _numbered_document(levels: str, nums: dict[int, str] | None = None) -> Document:
     """A document whose numbering part holds abstractNum 7 with ``levels`` and the w:num
     elements ``nums`` (numId → inner XML; default: numId 1 → abstractNum 7)."""
     document = docx.Document()
@@ -42,15 +43,15 @@ def _numbered_document(levels: str, nums: dict[int, str] | None = None) -> docx.
     return document
 
 
-def _add(document: docx.Document, text: str, num_id: int | None = None, ilvl: int = 0) -> None:
+def _add(document: Document, text: str, num_id: int | None = None, ilvl: int = 0) -> None:
     paragraph = document.add_paragraph(text)
     if num_id is not None:
-        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()  # type: ignore[attr-defined]  # made at run time by xmlchemy
         num_pr.get_or_add_ilvl().val = ilvl
         num_pr.get_or_add_numId().val = num_id
 
 
-def _texts(document: docx.Document) -> list[str]:
+def _texts(document: Document) -> list[str]:
     buffer = io.BytesIO()
     document.save(buffer)
     return [b.text for b in load_docx(buffer.getvalue(), "t.docx") if isinstance(b, Line)]
@@ -150,7 +151,7 @@ def test_number_formats(n: int, fmt: str, expected: str) -> None:
     assert format_number(n, fmt) == expected
 
 
-def _body_xml(document: docx.Document, xml: str) -> None:
+def _body_xml(document: Document, xml: str) -> None:
     document.element.body.insert(0, parse_xml(xml))
 
 

@@ -12,16 +12,19 @@ import random
 import shutil
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+import regex
 
 from conftest import DATA, ROOT, SAMPLES
 from jiufeng_extract import extract_path
 from jiufeng_extract.errors import JiufengError
 from jiufeng_extract.model import Circular
 from jiufeng_extract.options import ExtractOptions
+from jiufeng_extract.validate import schema_problems
 
 SEEDS = ("shanghai-2023-jiufeng", "national-2024-jiufeng")
 VARIANTS = (".html", ".docx", "-autonum.docx", ".pdf", ".ofd")
@@ -211,19 +214,40 @@ def _corrupted(source: Path, flips: int, seed: int) -> bytes:
     return bytes(data)
 
 
+# seeds whose damaged glyphs still come out as a task title (control characters, no Chinese)
+_JUNK_TASK_SEEDS = {("shanghai-2023-jiufeng.pdf", s) for s in (2, 6, 8)}
+_JUNK = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f]|^[^\p{Han}]*$")
+
+
+@cache
+def _warning_codes(path: Path) -> set[str]:
+    return {w.code for w in _extract(path).warnings}
+
+
 @pytest.mark.parametrize("seed", range(12))
 @pytest.mark.parametrize(
     ("name", "flips"), [("shanghai-2023-jiufeng.pdf", 50), ("shanghai-2023-jiufeng.docx", 20)]
 )
-def test_corrupted_files_fail_cleanly(tmp_path: Path, name: str, flips: int, seed: int) -> None:
+def test_corrupted_files_fail_cleanly(
+    request: pytest.FixtureRequest, tmp_path: Path, name: str, flips: int, seed: int
+) -> None:
     """Bytes flipped at random: the result is a circular or one of our errors, never a crash
-    (these seeds once raised zlib, CRC, MalformedPDF and PdfminerException errors)."""
+    (these seeds once raised zlib, CRC, MalformedPDF and PdfminerException errors). A circular
+    read from damaged bytes is still schema-valid, says something is wrong (a warning the
+    undamaged file does not have) and takes no debris for a task."""
+    if (name, seed) in _JUNK_TASK_SEEDS:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="junk task title (issue 23)"))
     path = tmp_path / name
     path.write_bytes(_corrupted(SAMPLES / name, flips, seed))
     try:
-        extract_path(path)
+        circular = extract_path(path)
     except JiufengError as exc:
         assert exc.exit_code in (3, 5, 7, 8) and exc.path == str(path)
+        return
+    assert schema_problems(circular.model_dump(mode="json")) == []
+    undamaged = _warning_codes(SAMPLES / name)
+    assert {w.code for w in circular.warnings} - undamaged
+    assert [t.title for t in circular.tasks if _JUNK.search(t.title)] == []
 
 
 @pytest.mark.parametrize("rotation", [0, 90, 180, 270])

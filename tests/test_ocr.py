@@ -178,9 +178,10 @@ def test_ocr_never_and_a_missing_extra_keep_exit_7(monkeypatch: pytest.MonkeyPat
 
 
 def test_low_confidence_lines_are_warnings_with_page_and_box() -> None:
+    from jiufeng_extract.load.ocr.engine import Detection
     from jiufeng_extract.load.ocr.page import _chars
 
-    detections = [
+    detections: list[Detection] = [
         ([[10.0, 10.0], [110.0, 10.0], [110.0, 40.0], [10.0, 40.0]], "模糊文字", 0.55, []),
         ([[10.0, 60.0], [110.0, 60.0], [110.0, 90.0], [10.0, 90.0]], "清楚文字", 0.99, []),
     ]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from conftest import ROOT
 
@@ -236,7 +237,7 @@ def test_the_workbook_is_one_a_compliance_office_can_use(tmp_path: Path) -> None
     header = [c.value for c in sheet[1]]
     assert header[:6] == ["序号", "类别", "任务编号", "重点任务", "任务内容", "牵头单位"]
     assert sheet.max_row == 17 and sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}17"
+    assert sheet.auto_filter.ref == f"A1:{get_column_letter(sheet.max_column)}17"
     setup = sheet.page_setup
     assert setup.orientation == "landscape" and setup.fitToWidth == 1 and setup.fitToHeight == 0
     assert sheet.sheet_properties.pageSetUpPr is not None
@@ -246,7 +247,7 @@ def test_the_workbook_is_one_a_compliance_office_can_use(tmp_path: Path) -> None
     for row in range(2, 18):
         cell = sheet.cell(row, text_column)
         assert cell.alignment.wrap_text
-        width = sheet.column_dimensions[cell.column_letter].width
+        width = sheet.column_dimensions[get_column_letter(text_column)].width
         needed = 2 * len(str(cell.value)) / width  # lines a CJK text takes at this width
         assert sheet.row_dimensions[row].height >= 15 * needed * 0.9
     assert all(sheet.cell(r, header.index("发文字号") + 1).value for r in range(2, 18))

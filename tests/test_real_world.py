@@ -4,6 +4,8 @@ start at the 主送机关, and text that has no 公文 element at all."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from jiufeng_extract import extract_text
@@ -27,7 +29,7 @@ NOTICE = """某某县卫生健康局关于印发2025年行风建设工作要点�
 """
 
 
-def _summary(text: str) -> tuple[object, ...]:
+def _summary(text: str) -> tuple[Any, ...]:
     c = extract_text(text)
     m = c.metadata
     return (

@@ -16,7 +16,8 @@ import yaml
 
 from conftest import ROOT, SAMPLE_FILES
 from jiufeng_extract import extract_path
-from jiufeng_extract.emit.serialize import OutputFormat, dumps
+from jiufeng_extract.emit.serialize import dumps
+from jiufeng_extract.formats import OutputFormat
 from jiufeng_extract.model import Circular, DeadlineKind
 
 GOLDEN = ROOT / "tests" / "golden"

@@ -76,7 +76,8 @@ def test_the_tables_hold_every_part(samples_db: Path) -> None:
     assert rows(samples_db, "SELECT COUNT(*) FROM responsibility_rows WHERE circular_id = ?", cid)
     assert rows(samples_db, "PRAGMA foreign_key_check") == []
     nested = "SELECT COUNT(*) FROM sections WHERE circular_id = ? AND parent_id IS NOT NULL"
-    assert rows(samples_db, nested, cid)[0][0] > 0
+    (count,) = rows(samples_db, nested, cid)[0]
+    assert isinstance(count, int) and count > 0
 
 
 def _inbox(tmp_path: Path) -> Path:
@@ -89,12 +90,12 @@ def _inbox(tmp_path: Path) -> Path:
 
 def _content(db: Path) -> dict[str, list[tuple[object, ...]]]:
     """Every table without its id columns, sorted: what two databases must agree on."""
-    tables = [r[0] for r in rows(db, "SELECT name FROM sqlite_master WHERE type = 'table'")]
-    content = {}
+    tables = [str(r[0]) for r in rows(db, "SELECT name FROM sqlite_master WHERE type = 'table'")]
+    content: dict[str, list[tuple[object, ...]]] = {}
     for table in tables:
         if table.startswith("tasks_fts"):
             continue
-        columns = [r[1] for r in rows(db, f"PRAGMA table_info({table})")]
+        columns = [str(r[1]) for r in rows(db, f"PRAGMA table_info({table})")]
         keep = [c for c in columns if c not in ("id", "circular_id", "parent_id")]
         content[table] = sorted(
             rows(db, f"SELECT {', '.join(keep)} FROM {table}"), key=lambda r: repr(r)

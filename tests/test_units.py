@@ -8,7 +8,7 @@ import io
 import json
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -327,7 +327,8 @@ def test_extract_csv_and_xlsx(tmp_path: Path) -> None:
     header = [c.value for c in sheet[1]]
     row7 = {h: c.value for h, c in zip(header, sheet[8], strict=True)}
     assert row7["seq"] == 7 and row7["support"] == "市卫生健康委、市公安局、市财政局"
-    assert row7["due"].date() == date(2023, 12, 31)
+    due = row7["due"]
+    assert isinstance(due, datetime) and due.date() == date(2023, 12, 31)
 
 
 def test_xlsx_to_stdout_is_refused() -> None:

@@ -90,6 +90,7 @@ SourceArg = Annotated[
         help="A circular (PDF, OFD, DOCX, HTML, text) or JSON/YAML from extract; - reads stdin.",
         metavar="FILE",
         show_default=False,
+        readable=False,  # the loader says 'permission denied' (exit 3), not a usage error
     ),
 ]
 AliasesOpt = Annotated[

@@ -47,6 +47,7 @@ def extract(
             "- reads standard input.",
             metavar="FILE",
             show_default=False,
+            readable=False,  # the loader says 'permission denied' (exit 3), not a usage error
         ),
     ],
     output: OutputOpt = None,

@@ -32,6 +32,7 @@ def text(
             help="A document: PDF, OFD, DOCX, HTML or text; - reads standard input.",
             metavar="FILE",
             show_default=False,
+            readable=False,  # the loader says 'permission denied' (exit 3), not a usage error
         ),
     ],
     output: OutputOpt = None,
