@@ -87,7 +87,7 @@ def test_the_pandoc_renderings_exercise_what_they_claim() -> None:
     for seed in SEEDS:
         path = RENDERINGS / f"{seed}-pandoc.docx"
         document = docx.Document(str(path))
-        styles = [p.style.name for p in document.paragraphs[:3]]
+        styles = [p.style.name if p.style else None for p in document.paragraphs[:3]]
         assert styles[:2] == ["Title", "Heading 1"], styles
         numbered = [
             p for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None
