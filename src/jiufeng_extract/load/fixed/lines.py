@@ -3,6 +3,7 @@ only where a gap separates Latin words or the items of a line (a signature line)
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -109,32 +110,56 @@ def _group_lines(chars: Iterable[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Chars whose vertical centres fall within the running line's band form one line. Where
     the line holds characters of about a char's own height, their band decides: a large title
     in the next column, beside two lines of small text, does not make one line of the two."""
-    groups: list[list[dict[str, Any]]] = []
+    groups: list[_Line] = []
     band: tuple[float, float] | None = None
     for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
         if not char["text"].strip() and not groups:
             continue
         middle = (char["top"] + char["bottom"]) / 2
-        if band is not None and band[0] <= middle <= band[1] and _fits(groups[-1], char, middle):
-            groups[-1].append(char)
+        if band is not None and band[0] <= middle <= band[1] and groups[-1].fits(char, middle):
+            groups[-1].add(char)
             band = (min(band[0], char["top"]), max(band[1], char["bottom"]))
         else:
-            groups.append([char])
+            groups.append(_Line(char))
             band = (char["top"], char["bottom"])
-    return [sorted(group, key=lambda c: c["x0"]) for group in groups]
+    return [sorted(group.chars, key=lambda c: c["x0"]) for group in groups]
 
 
-def _fits(group: list[dict[str, Any]], char: dict[str, Any], middle: float) -> bool:
-    """Within the band of the line's characters of a similar height, if it has any."""
-    height = char["bottom"] - char["top"]
-    alike = [
-        c
-        for c in group
-        if c["text"].strip() and 2 / 3 * height <= c["bottom"] - c["top"] <= 1.5 * height
-    ]
-    if not alike or len(alike) == len(group):
-        return True
-    return bool(min(c["top"] for c in alike) <= middle <= max(c["bottom"] for c in alike))
+class _Line:
+    """The characters of a line being built, with what ``fits`` asks of them kept as they come
+    (the heights and band of the visible ones), so a line of one size is not rescanned per char."""
+
+    def __init__(self, char: dict[str, Any]) -> None:
+        self.chars: list[dict[str, Any]] = []
+        self.blanks = 0
+        self.low, self.high = math.inf, -math.inf  # visible heights
+        self.top, self.bottom = math.inf, -math.inf  # band of the visible characters
+        self.add(char)
+
+    def add(self, char: dict[str, Any]) -> None:
+        self.chars.append(char)
+        if not char["text"].strip():
+            self.blanks += 1
+            return
+        height = char["bottom"] - char["top"]
+        self.low, self.high = min(self.low, height), max(self.high, height)
+        self.top, self.bottom = min(self.top, char["top"]), max(self.bottom, char["bottom"])
+
+    def fits(self, char: dict[str, Any], middle: float) -> bool:
+        """Within the band of the line's characters of a similar height, if it has any."""
+        height = char["bottom"] - char["top"]
+        if self.high < self.low:  # nothing visible yet
+            return True
+        if 2 / 3 * height <= self.low and self.high <= 1.5 * height:  # every visible one alike
+            return self.blanks == 0 or self.top <= middle <= self.bottom
+        alike = [
+            c
+            for c in self.chars
+            if c["text"].strip() and 2 / 3 * height <= c["bottom"] - c["top"] <= 1.5 * height
+        ]
+        if not alike:
+            return True
+        return bool(min(c["top"] for c in alike) <= middle <= max(c["bottom"] for c in alike))
 
 
 def lines_of(chars: Iterable[dict[str, Any]], page: int) -> list[TextLine]:
