@@ -28,7 +28,6 @@ committed, so tests need neither pandoc nor this script.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import os
 import re
 import shutil
@@ -46,17 +45,14 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from seeds import SAMPLES, SEEDS, esc, seed_structure
 
 from jiufeng_extract.blocks import TableBlock
-from jiufeng_extract.layout.normalize import Para, normalize
-from jiufeng_extract.load.plain_text import load_text
+from jiufeng_extract.layout.normalize import Para
 from jiufeng_extract.model import Circular, TableRow
-from jiufeng_extract.parse.segment import Segments, segment
-from jiufeng_extract.pipeline import extract_path
+from jiufeng_extract.parse.segment import Segments
 
-SAMPLES = Path(__file__).resolve().parent.parent
 OUT = SAMPLES.parent / "tests" / "data" / "renderings" / "docx"
-SEEDS = ("shanghai-2023-jiufeng", "national-2024-jiufeng")
 FIXED_DATE = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 SOURCE_DATE_EPOCH = str(int(FIXED_DATE.timestamp()))
 
@@ -76,17 +72,7 @@ LEAD_SUPPORT = re.compile(
 LEAD_ONLY = re.compile(r"^(?P<lead>.+?)(?:按职责分别)?牵头(?P<note>（[^（）]*）)?$")
 
 
-def seed_structure(name: str) -> tuple[Circular, Segments]:
-    seed = SAMPLES / f"{name}.txt"
-    lines, _ = load_text(seed.read_bytes(), str(seed))
-    return extract_path(seed), segment(normalize(list(lines)))
-
-
 # --- pandoc: HTML → DOCX ---------------------------------------------------------------------
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=False)
 
 
 def main_html(items: list[Para]) -> list[str]:

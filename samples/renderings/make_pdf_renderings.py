@@ -24,7 +24,6 @@ line and nothing else.
 
 from __future__ import annotations
 
-import html
 import math
 import re
 import subprocess
@@ -56,6 +55,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from seeds import SAMPLES, SEEDS, esc, seed_structure
 
 from jiufeng_extract.blocks import TableBlock
 from jiufeng_extract.layout.normalize import Para, normalize
@@ -65,25 +65,13 @@ from jiufeng_extract.parse.segment import Segments, segment
 from jiufeng_extract.pipeline import extract_path
 
 HERE = Path(__file__).parent
-SAMPLES = HERE.parent
 OUT = SAMPLES.parent / "tests" / "data" / "renderings" / "pdf"
-SEEDS = ("shanghai-2023-jiufeng", "national-2024-jiufeng")
 NOTO = Path("/usr/share/fonts/opentype/noto")
 RED = colors.Color(0.86, 0.05, 0.05)
 SITE = "www.example.gov.cn"
 LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、")
 LEVEL2 = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
-
-
-def plan(name: str) -> tuple[Circular, Segments]:
-    seed = SAMPLES / f"{name}.txt"
-    lines, _ = load_text(seed.read_bytes(), str(seed))
-    return extract_path(seed), segment(normalize(list(lines)))
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=False)
 
 
 # --- headless Chromium -------------------------------------------------------------------
@@ -602,7 +590,7 @@ def scanned_cover(source: Path, target: Path, pages: int = 2) -> None:
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    plans = {name: plan(name) for name in SEEDS}
+    plans = {name: seed_structure(name) for name in SEEDS}
     text = "".join((SAMPLES / f"{name}.txt").read_text(encoding="utf-8") for name in SEEDS)
     text += OTHER
     text += "".join(chr(c) for c in range(0x20, 0x7F)) + "—　附件：内部资料注意保存"
