@@ -47,8 +47,11 @@ DOC_NUMBER = regex.compile(
     r"(?P<agency>[\p{Han}A-Za-z]{1,12}?)\s*[〔\[［(（【]\s*(?P<year>(?:19|20)\d{2})\s*"
     r"[〕\]］)）】]\s*(?P<serial>\d{1,5})\s*号"
 )
-# words that precede a cited number in prose and are not part of its agency code
-DOC_NUMBER_AGENCY_NOISE = regex.compile(r"^(?:根据|按照|依据|参照|落实|印发|转发|见|及|和|与)+")
+# words that precede a cited number in prose and are not part of its agency code: the code is
+# what follows the last of them ("各单位要对照国卫医急发〔2023〕20号" cites 国卫医急发〔2023〕20号)
+DOC_NUMBER_AGENCY_NOISE = regex.compile(
+    r"^.*(?:根据|按照|依据|参照|对照|落实|贯彻|执行|印发|转发|见|及|和|与|要|的|各|并)"
+)
 
 # --- dates -----------------------------------------------------------------------------------
 # "2023年7月31日"
