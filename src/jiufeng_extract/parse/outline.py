@@ -70,6 +70,9 @@ class HeadingNode:
     provenance: Provenance
     # "一、会议时间：8月17日": a field of the document, never a task
     label: bool = False
+    # "一、各单位要在4月底前开展自查自纠，形成问题清单。": an item that is one whole sentence,
+    # a duty without a heading of its own (a short notice's items often are)
+    sentence: bool = False
     parent: HeadingNode | None = None
     paras: list[str] = field(default_factory=list)
     children: list[HeadingNode] = field(default_factory=list)
@@ -181,6 +184,7 @@ def _heading_node(kind: str, number: str, rest: str, para: Para) -> HeadingNode:
         run_in=bool(text),
         provenance=para.provenance,
         label=bool(_LABEL_COLON.match(rest) or _LABEL_RUN_IN.match(rest)) and kind != "chapter",
+        sentence=not text and rest.rstrip().endswith("。") and kind != "chapter",
     )
     if text:
         node.paras.append(text)

@@ -56,7 +56,7 @@ def _candidate(node: HeadingNode) -> bool:
 def task_depth(outline: Outline) -> int | None:
     scores: dict[int, int] = defaultdict(int)
     for node in outline.headings:
-        if not _candidate(node) or not node.paras:
+        if not _candidate(node) or not (node.paras or node.sentence):
             continue
         scores[node.depth] += 2 if node.run_in else 1
     if not scores:
