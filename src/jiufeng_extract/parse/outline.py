@@ -104,6 +104,9 @@ class Outline:
     warnings: list[Warning] = field(default_factory=list)
 
 
+_SENTENCE_LENGTH = 20  # a heading this long with no text of its own is a duty written out
+
+
 def split_title(rest: str) -> tuple[str, str]:
     """'强化…建设。坚决贯彻…' → ('强化…建设', '坚决贯彻…'); a bare heading has no text.
     A label before a colon ('会议时间：8月17日') and a framework heading run into its text
@@ -184,11 +187,19 @@ def _heading_node(kind: str, number: str, rest: str, para: Para) -> HeadingNode:
         run_in=bool(text),
         provenance=para.provenance,
         label=bool(_LABEL_COLON.match(rest) or _LABEL_RUN_IN.match(rest)) and kind != "chapter",
-        sentence=not text and rest.rstrip().endswith("。") and kind != "chapter",
+        sentence=not text
+        and rest.rstrip().endswith("。")
+        and kind != "chapter"
+        and _is_sentence(title),
     )
     if text:
         node.paras.append(text)
     return node
+
+
+def _is_sentence(title: str) -> bool:
+    """A clause break or a sentence's length: '加强组织领导。' is a heading with a full stop."""
+    return "，" in title or "；" in title or len(title) >= _SENTENCE_LENGTH
 
 
 def _place(node: HeadingNode, stack: list[HeadingNode], outline: Outline) -> None:
