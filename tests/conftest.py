@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,3 +20,16 @@ def at_root(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run from the repository root so source paths in outputs are 'samples/…'."""
     monkeypatch.chdir(ROOT)
     return ROOT
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``jiufeng ARGS`` as a new process from the repository root, colours off; ``env`` adds to
+    (or overrides) PATH and NO_COLOR."""
+    return subprocess.run(
+        [sys.executable, "-m", "jiufeng_extract", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PATH": os.environ["PATH"], "NO_COLOR": "1", **(env or {})},
+        timeout=300,
+    )

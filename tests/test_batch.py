@@ -13,21 +13,13 @@ from typing import Any
 import pytest
 from junitparser import Failure, JUnitXml
 
-from conftest import ROOT, SAMPLES
+from conftest import ROOT, SAMPLES, run_cli
 from jiufeng_extract.batch.plan import Source, output_names
 
 BAD = {"truncated.pdf", "empty.txt", "not-a-circular.txt"}
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "jiufeng_extract", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={"PATH": os.environ["PATH"], "NO_COLOR": "1", **(env or {})},
-        timeout=300,
-    )
+run = run_cli
 
 
 @pytest.fixture

@@ -21,22 +21,14 @@ from xml.etree import ElementTree
 import pytest
 from openpyxl import load_workbook
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
 
 CASE = ROOT / "tests" / "data" / "county-lead-support-columns.txt"
 ESCAPES = (b"\x1b]0;", b"\x07", b"\x1b[2J", b"\x1b[5m")  # retitle, bell, clear screen, blink
 FORMULAS = ('=HYPERLINK("http://example.invalid","健全工作机制")', "@SUM(县卫健局)", "-2+3")
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "jiufeng_extract", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={"PATH": os.environ["PATH"], "NO_COLOR": "1", **(env or {})},
-        timeout=300,
-    )
+run = run_cli
 
 
 def at_terminal(*args: str) -> bytes:

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import io
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT, SAMPLES
+from conftest import DATA, SAMPLES, run_cli
 from jiufeng_extract.blocks import Line
 from jiufeng_extract.errors import InputError, NotACircularError
 from jiufeng_extract.load.dispatch import load_data, sniff_format
@@ -96,13 +95,7 @@ REAL = sorted(p.name for p in OFD.glob("*.ofd") if p.name[0].isupper() or p.name
 
 
 def jiufeng(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "jiufeng_extract", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"NO_COLOR": "1", "PATH": ""},
-    )
+    return run_cli(*args, env={"PATH": ""})
 
 
 def test_every_real_file_has_its_case() -> None:

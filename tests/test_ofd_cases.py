@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import importlib.util
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT
+from conftest import DATA, run_cli
 from jiufeng_extract.errors import GarbledTextError, NoTextLayerError
 from jiufeng_extract.formats import OcrMode
 from jiufeng_extract.load.dispatch import load_data
@@ -30,13 +29,7 @@ needs_ocr = pytest.mark.skipif(
 
 
 def jiufeng(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "jiufeng_extract", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"NO_COLOR": "1", "PATH": ""},
-    )
+    return run_cli(*args, env={"PATH": ""})
 
 
 def _text(result: subprocess.CompletedProcess[str]) -> str:
