@@ -1,7 +1,8 @@
 """Circular → per-unit duties: what each unit leads, supports or shares, and by when.
 
-Units are grouped by canonical name (``unit_names``), recomputed from the printed names so that
-an alias file given now also applies to a JSON extracted earlier.
+Units are grouped by canonical name and level (``unit_names``), recomputed from the printed names
+so that an alias file given now also applies to a JSON extracted earlier: 市卫健委 and
+上海市卫生健康委员会 are one unit, 省卫生健康委 and 各市卫生健康委 two.
 """
 
 from __future__ import annotations
@@ -40,16 +41,14 @@ class UnitDuties(StrictModel):
 def index_units(circular: Circular, names: UnitNames | None = None) -> list[UnitDuties]:
     """Units in order of first appearance in the responsibility table."""
     names = names or UnitNames.default()
-    printed: dict[str, Counter[str]] = {}
-    levels: dict[str, str | None] = {}
-    includes: dict[str, list[str]] = {}
-    duties: dict[str, list[Duty]] = {}
+    printed: dict[tuple[str, str | None], Counter[str]] = {}
+    includes: dict[tuple[str, str | None], list[str]] = {}
+    duties: dict[tuple[str, str | None], list[Duty]] = {}
     for row in circular.responsibility_table:
         for assignment in row.units.assignments:
             parsed = names.parse(assignment.unit)
-            key = parsed.canonical
+            key = (parsed.canonical, parsed.level)
             printed.setdefault(key, Counter())[assignment.unit] += 1
-            levels.setdefault(key, parsed.level)
             known = includes.setdefault(key, [])
             known += [u for u in assignment.includes if u not in known]
             duties.setdefault(key, []).extend(
@@ -58,8 +57,8 @@ def index_units(circular: Circular, names: UnitNames | None = None) -> list[Unit
     return [
         UnitDuties(
             unit=printed[key].most_common(1)[0][0],
-            canonical=key,
-            level=levels[key],
+            canonical=key[0],
+            level=key[1],
             printed=list(printed[key]),
             includes=includes[key],
             duties=_unique(duties[key]),

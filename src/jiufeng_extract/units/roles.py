@@ -63,7 +63,8 @@ class UnitReader:
     def __init__(self, names: UnitNames | None = None, first_is_lead: bool = False) -> None:
         self.names = names or UnitNames.default()
         self.first_is_lead = first_is_lead
-        self._standing: dict[str, list[str]] = {}  # canonical name → units it includes
+        # (canonical name, level) → units it includes: 市卫健委's 下同 is not 各区卫健委's
+        self._standing: dict[tuple[str, str | None], list[str]] = {}
 
     def read(self, raw: str, unmarked: UnitRole = UnitRole.LEAD) -> Units:
         """``unmarked``: the role of units the cell names without a role word."""
@@ -120,7 +121,8 @@ class UnitReader:
         if match := UNIT_INCLUDES.match(note):
             owner.includes += [_split_marks(n)[0] for n in _names(match["units"])]
             if match["standing"]:
-                self._standing[self.names.canonical(owner.name)] = list(owner.includes)
+                name = self.names.parse(owner.name)
+                self._standing[(name.canonical, name.level)] = list(owner.includes)
         elif (role := UNIT_ROLE.fullmatch(note)) is not None:
             owner.role, owner.explicit = role_of(role["role"]), True
         return []
@@ -163,7 +165,7 @@ class UnitReader:
         scope: RoleScope = RoleScope.TASK,
     ) -> Assignment:
         name = self.names.parse(printed)
-        standing = self._standing.get(name.canonical, [])
+        standing = self._standing.get((name.canonical, name.level), [])
         return Assignment(
             unit=printed,
             canonical=name.canonical,
