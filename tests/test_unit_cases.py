@@ -17,10 +17,13 @@ from pathlib import Path
 import pytest
 
 from jiufeng_extract import extract_text
+from jiufeng_extract.errors import UsageError
 from jiufeng_extract.link.check import CheckReport, check
 from jiufeng_extract.model import Circular, Deadline, UnitRole
 from jiufeng_extract.options import ExtractOptions
 from jiufeng_extract.units.index import UnitDuties, index_units
+from jiufeng_extract.units.names import UnitNames
+from jiufeng_extract.units.roles import split_units
 from test_cases import MARK, render
 
 CASES = sorted((Path(__file__).parent / "unit_cases").glob("*.txt"))
@@ -35,6 +38,7 @@ def _when(d: Deadline) -> str:
 def render_assignments(circular: Circular) -> list[str]:
     out = ["assignments:"]
     for row in circular.responsibility_table:
+        out.append(f"  row {row.seq} raw={row.units.raw}")
         out += [
             f"  row {row.seq} {a.unit} canonical={a.canonical} level={a.level} {a.role.value}"
             f"/{a.scope.value} includes={','.join(a.includes)}"
@@ -107,3 +111,53 @@ def test_unit_case(case: Path, tmp_path: Path) -> None:
             )
         )
         pytest.fail(f"{case.name}:\n{diff}")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "cannot read the alias file: No such file or directory"),
+        (
+            b"[aliases\n",
+            "the alias file is not valid TOML: Expected ']' at the end of a table declaration"
+            " (at line 1, column 9)",
+        ),
+        (
+            b'[aliases]\n"\xe9" = []\n',
+            "the alias file is not valid TOML: 'utf-8' codec can't decode byte 0xe9 in position"
+            " 11: invalid continuation byte",
+        ),
+        (
+            'aliases = "纠风办"\n'.encode(),
+            '[aliases] must map a name to a list of names, e.g. "卫生健康委" = ["卫健委"]',
+        ),
+        (
+            '[places]\n"市" = ["深圳市", 3]\n'.encode(),
+            '[places] must map a name to a list of names, e.g. "卫生健康委" = ["卫健委"]',
+        ),
+    ],
+    ids=["missing", "not-toml", "not-utf8", "not-a-table", "not-names"],
+)
+def test_a_bad_alias_file_is_one_line_naming_it(
+    tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    """What `jiufeng units --aliases FILE` prints (and exits 2 with) for a file it cannot use."""
+    path = tmp_path / "aliases.toml"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(UsageError) as raised:
+        ExtractOptions.build(aliases=(path,)).unit_names()
+    assert str(raised.value) == f"{path}: {message}"
+
+
+def test_a_cell_read_with_the_users_alias_table(tmp_path: Path) -> None:
+    """split_units, the library's reading of one 责任单位 cell, with the names a user added."""
+    path = tmp_path / "aliases.toml"
+    path.write_text('[aliases]\n"纠风办" = ["行风办"]\n[places]\n"区" = ["青山区"]\n', "utf-8")
+    units = split_units(
+        "青山区行风办牵头，区卫健委配合", names=UnitNames.default().extended([path])
+    )
+    assert [(a.unit, a.canonical, a.level, a.role.value) for a in units.assignments] == [
+        ("青山区行风办", "纠风办", "区", "lead"),
+        ("区卫健委", "卫生健康委", "区", "support"),
+    ]
