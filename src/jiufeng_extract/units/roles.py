@@ -128,7 +128,8 @@ class UnitReader:
         return []
 
     def _resolve_unmarked(self, mentions: list[_Mention], unmarked: UnitRole) -> None:
-        marked = any(m.explicit for m in mentions)
+        # "A（牵头）、B": B supports; "A、B（配合）": A still leads
+        marked = any(m.explicit and m.role is UnitRole.LEAD for m in mentions)
         for mention in mentions:
             if mention.role is not None:
                 continue
