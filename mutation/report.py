@@ -45,7 +45,8 @@ def load_results() -> dict[str, str]:
 
 def main() -> int:
     equivalent: dict[str, str] = {
-        e["mutant"]: e["reason"] for e in tomllib.loads(EQUIVALENT.read_text("utf-8"))["mutant"]
+        e["mutant"]: e["reason"]
+        for e in tomllib.loads(EQUIVALENT.read_text("utf-8")).get("mutant", [])
     }
     status = load_results()
     by_module: dict[str, Counter[str]] = defaultdict(Counter)
