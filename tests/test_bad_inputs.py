@@ -222,10 +222,13 @@ def test_a_300_page_pdf_works_in_bounded_memory(tmp_path: Path) -> None:
         document.import_pages(source, list(range(min(len(source), 300 - len(document)))))
     target = tmp_path / "long.pdf"
     document.save(target)
+    # The peak of the child's own memory (VmHWM), not getrusage: Linux carries ru_maxrss over
+    # exec, so a child of a large pytest worker reported the worker's 900 MB as its own.
     script = (
-        "import resource, sys; from jiufeng_extract import extract_path; "
+        "import re, sys; from jiufeng_extract import extract_path; "
         "c = extract_path(sys.argv[1]); "
-        "print(c.source.pages, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "status = open('/proc/self/status').read(); "
+        "print(c.source.pages, re.search(r'VmHWM:\\s+(\\d+)', status).group(1))"
     )
     done = subprocess.run(
         [sys.executable, "-c", script, str(target)], capture_output=True, text=True, check=True
