@@ -214,8 +214,11 @@ def _corrupted(source: Path, flips: int, seed: int) -> bytes:
     return bytes(data)
 
 
-# seeds whose damaged glyphs still come out as a task title (control characters, no Chinese)
-_JUNK_TASK_SEEDS = {("shanghai-2023-jiufeng.pdf", s) for s in (2, 6, 8)}
+# a seed whose damaged font maps glyphs to wrong but printable characters (Latin-1 letters in
+# place of Chinese): a task title of them comes out, and nothing tells it from text yet. (Seeds 2
+# and 8 gave titles with PDFium's control-character codes for unmapped glyphs, which are dropped
+# now with an `unmapped_glyphs` warning.)
+_JUNK_TASK_SEEDS = {("shanghai-2023-jiufeng.pdf", 6)}
 _JUNK = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f]|^[^\p{Han}]*$")
 
 
