@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT, SAMPLES
+from conftest import DATA, SAMPLES, run_cli
 
 Make = Callable[[Path], Path]
 PDF = SAMPLES / "national-2024-jiufeng.pdf"
@@ -30,12 +30,9 @@ DOCX = SAMPLES / "national-2024-jiufeng.docx"
 def run(
     *args: str, path: str | None = None, obey_modes: bool = False
 ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "jiufeng_extract", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={"PATH": path or os.environ["PATH"], "NO_COLOR": "1"},
+    return run_cli(
+        *args,
+        env={"PATH": path} if path else None,
         timeout=120,
         preexec_fn=drop_file_override if obey_modes and os.geteuid() == 0 else None,
     )

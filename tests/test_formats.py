@@ -11,7 +11,6 @@ from __future__ import annotations
 import random
 import shutil
 import subprocess
-import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from typing import Any
 import pytest
 import regex
 
-from conftest import DATA, ROOT, SAMPLES
+from conftest import DATA, SAMPLES, run_cli
 from jiufeng_extract import extract_path
 from jiufeng_extract.errors import JiufengError
 from jiufeng_extract.model import Circular
@@ -147,13 +146,8 @@ def test_provenance_docx_paragraphs_and_tables() -> None:
 
 
 def run(*args: str, path: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "jiufeng_extract", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"NO_COLOR": "1", "PATH": path},
-    )
+    """``jiufeng ARGS`` with only ``path`` on PATH (by default nothing: no LibreOffice)."""
+    return run_cli(*args, env={"PATH": path})
 
 
 @pytest.mark.parametrize(
