@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import io
 import math
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -170,8 +171,18 @@ def pasted_pages(pages: list[Image.Image]) -> bytes:
         if number:
             run.add_break(WD_BREAK.PAGE)
         run.add_picture(buffer, width=Mm(195))
+    saved = io.BytesIO()
+    document.save(saved)
+    # the same bytes on every run: python-docx stamps each ZIP entry with the time of saving
     out = io.BytesIO()
-    document.save(out)
+    with (
+        zipfile.ZipFile(saved) as package,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as fixed,
+    ):
+        for entry in package.infolist():
+            fixed.writestr(
+                zipfile.ZipInfo(entry.filename), package.read(entry), zipfile.ZIP_DEFLATED
+            )
     return out.getvalue()
 
 
