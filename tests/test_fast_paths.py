@@ -1,17 +1,21 @@
 """The fast paths of the fixed-layout reader and the row linker answer exactly what the plain
 scans they replace answered: characters found by box (``Centres``) against testing every
 character (``inside``), faux-bold dedupe against the nine-cell lookup it was, the pruned best
-match against ``max`` over every candidate, and the length bound against the ratio it bounds.
+match against ``max`` over every candidate, and the length bound against the ratio it bounds;
+and the OCR engine is not loaded for a PDF that needs none.
 """
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from difflib import SequenceMatcher
 from typing import Any
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from conftest import SAMPLES
 from jiufeng_extract.link.rows import _best
 from jiufeng_extract.load.fixed.lines import Centres, dedupe, inside
 from jiufeng_extract.text.compare import similarity, similarity_bound, squash
@@ -101,3 +105,17 @@ def test_pruned_best_is_the_first_best(text: str, candidates: list[str], least: 
         candidates, lambda c: similarity(text, c), lambda c: similarity_bound(text, c), least
     )
     assert found == expected
+
+
+def test_born_digital_pdf_loads_no_ocr_engine() -> None:
+    """With OCR on auto, a PDF whose pages all have text never imports the OCR stack (OpenCV
+    alone is tens of MB of the process)."""
+    script = (
+        "import sys; from jiufeng_extract import extract_path; "
+        f"extract_path({str(SAMPLES / 'national-2024-jiufeng.pdf')!r}); "
+        "print(sorted(m for m in ('cv2', 'rapidocr_onnxruntime') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=300
+    )
+    assert done.stdout.strip() == "[]"
