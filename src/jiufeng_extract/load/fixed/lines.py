@@ -47,17 +47,31 @@ def dedupe(chars: Sequence[dict[str, Any]], tolerance: float = 1.0) -> list[dict
     for char in chars:
         text, x0, top = char["text"], char["x0"], char["top"]
         column, row = round(x0), round(top)
-        if any(
-            abs(other_row - row) <= 1
-            and abs(other_x0 - x0) <= tolerance
-            and abs(other_top - top) <= tolerance
-            for dx in (-1, 0, 1)
-            for other_row, other_x0, other_top in near.get((text, column + dx), ())
-        ):
+        if _drawn_near(near, text, column, row, x0, top, tolerance):
             continue
         near.setdefault((text, column), []).append((row, x0, top))
         kept.append(char)
     return kept
+
+
+def _drawn_near(
+    near: dict[tuple[str, int], list[tuple[int, float, float]]],
+    text: str,
+    column: int,
+    row: int,
+    x0: float,
+    top: float,
+    tolerance: float,
+) -> bool:
+    for dx in (-1, 0, 1):
+        for other_row, other_x0, other_top in near.get((text, column + dx), ()):
+            if (
+                abs(other_row - row) <= 1
+                and abs(other_x0 - x0) <= tolerance
+                and abs(other_top - top) <= tolerance
+            ):
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=1 << 14)

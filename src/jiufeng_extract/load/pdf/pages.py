@@ -120,7 +120,9 @@ def _chars(page: pypdfium2.PdfPage, upright: _Upright) -> tuple[list[Char], list
         unicode_of, box_of, object_of = calls.unicode, calls.loose_box, calls.text_object
         rect = pdfium_c.FS_RECTF()
         into = ctypes.byref(rect)
-        turn = upright.turner()
+        # the unrotated page (most pages) turned inline: a function call per character shows
+        straight = upright.rotation not in (90, 180, 270)
+        left, bottom, height = upright.left, upright.bottom, upright.top - upright.bottom
         styles: dict[int, tuple[float, float]] = {}  # text object → angle, font size
         chars: list[Char] = []
         for i in range(calls.count(raw)):
@@ -131,7 +133,11 @@ def _chars(page: pypdfium2.PdfPage, upright: _Upright) -> tuple[list[Char], list
                 continue  # not a character of its own (half of a surrogate pair)
             if not box_of(raw, i, into):
                 continue
-            x0, top_, x1, bottom_ = turn(rect.left, rect.bottom, rect.right, rect.top)
+            if straight:
+                x0, x1 = rect.left - left, rect.right - left
+                top_, bottom_ = height - (rect.top - bottom), height - (rect.bottom - bottom)
+            else:
+                x0, top_, x1, bottom_ = upright.box(rect.left, rect.bottom, rect.right, rect.top)
             owner = object_of(raw, i)
             style = styles.get(owner) if owner else None
             if style is None:
@@ -216,17 +222,6 @@ class _Upright:
         if self.rotation == 270:
             return height - y1, width - x1, height - y0, width - x0
         return x0, height - y1, x1, height - y0
-
-    def turner(self) -> Callable[[float, float, float, float], Box]:
-        """``box`` as one function, the unrotated case (most pages) without its branches."""
-        if self.rotation in (90, 180, 270):
-            return self.box
-        left, bottom, height = self.left, self.bottom, self.top - self.bottom
-
-        def upright(x0: float, y0: float, x1: float, y1: float) -> Box:
-            return x0 - left, height - (y1 - bottom), x1 - left, height - (y0 - bottom)
-
-        return upright
 
 
 def _drawings(page: pypdfium2.PdfPage, upright: _Upright) -> tuple[list[Edge], list[Box]]:
