@@ -20,7 +20,7 @@ _CLOSING = set("，。、；：！？”’》）】〕」』…—·,.;:!?)]%")
 _OPENING = set("“‘《（【〔「『([")
 
 
-@dataclass
+@dataclass(slots=True)
 class TextLine:
     text: str
     x0: float
