@@ -8,8 +8,12 @@ task when that section is one of the table's categories, else the category of th
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
 from ..model import SpecialAction, TableRow, Task, Warning
-from ..text.compare import describe_changes, similarity
+from ..text.compare import describe_changes, similarity, similarity_bound
 from ..text.dates import numeral_value
 
 # a numbered row must be at least this similar to the task of the same number
@@ -17,6 +21,8 @@ _SAME_NUMBER_MIN = 0.3
 # an unnumbered (or mismatched) row links to the best task at least this similar
 _BEST_MATCH_MIN = 0.5
 _CATEGORY_SAME = 0.8
+
+T = TypeVar("T")
 
 
 def task_body(task: Task, actions: list[SpecialAction]) -> str:
@@ -49,13 +55,22 @@ def link_rows(
             similarity(row.task_text, bodies[task.ordinal]), similarity(row.task_text, task.title)
         )
 
+    def bound_of(row: TableRow, task: Task) -> float:
+        return max(
+            similarity_bound(row.task_text, bodies[task.ordinal]),
+            similarity_bound(row.task_text, task.title),
+        )
+
     for row in rows:
         task = by_number.get(row.seq) if row.seq is not None else None
         score = score_of(row, task) if task else 0.0
         if task is None or score < _SAME_NUMBER_MIN:
-            scored = [(score_of(row, t), t) for t in tasks]
-            best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
-            task, score = (best[1], best[0]) if best[0] >= _BEST_MATCH_MIN else (None, 0.0)
+            task, score = _best(
+                tasks,
+                functools.partial(score_of, row),
+                functools.partial(bound_of, row),
+                _BEST_MATCH_MIN,
+            )
         where = f"responsibility row {row.seq}" if row.seq is not None else "responsibility row"
         if task is None:
             warnings.append(
@@ -99,8 +114,36 @@ def link_rows(
     return warnings
 
 
+def _best(
+    candidates: Sequence[T], score: Callable[[T], float], bound: Callable[[T], float], least: float
+) -> tuple[T | None, float]:
+    """The first candidate of the highest score if that is at least ``least``, else
+    (None, 0.0); a candidate whose ``bound`` (at least its score) is below ``least`` or below
+    the best so far is never scored."""
+    best: T | None = None
+    best_score = 0.0
+    for candidate in candidates:
+        ceiling = bound(candidate)
+        if ceiling < least or (best is not None and ceiling < best_score):
+            continue
+        value = score(candidate)
+        if best is None or value > best_score:
+            best, best_score = candidate, value
+    return (best, best_score) if best is not None and best_score >= least else (None, 0.0)
+
+
+def _similarity_to(title: str, category: str) -> float:
+    return similarity(category, title)
+
+
+def _bound_to(title: str, category: str) -> float:
+    return similarity_bound(category, title)
+
+
 def fill_categories(rows: list[TableRow], tasks: list[Task]) -> None:
-    categories = [row.category for row in rows if row.category]
+    # each category once, in the order first seen: the most similar is the first best, as
+    # among every row's
+    categories = list(dict.fromkeys(row.category for row in rows if row.category))
     if not categories:
         return
     paths = {t.ordinal: t.path for t in tasks}
@@ -108,8 +151,13 @@ def fill_categories(rows: list[TableRow], tasks: list[Task]) -> None:
         if row.category or row.task is None:
             continue
         for title in reversed(paths.get(row.task, [])):
-            match = max(categories, key=lambda c: similarity(c, title))
-            if similarity(match, title) >= _CATEGORY_SAME:
+            match, _ = _best(
+                categories,
+                functools.partial(_similarity_to, title),
+                functools.partial(_bound_to, title),
+                _CATEGORY_SAME,
+            )
+            if match is not None:
                 row.category = match
                 break
     previous: str | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -10,14 +11,25 @@ from ..patterns import SPACE_BETWEEN_CJK, WHITESPACE_RUN
 _CONTEXT = 3
 
 
+@functools.lru_cache(maxsize=4096)
 def squash(text: str) -> str:
     """Drop all whitespace: line breaks and cell wrapping carry no meaning in Chinese text."""
     squashed: str = WHITESPACE_RUN.sub("", SPACE_BETWEEN_CJK.sub("", text))
     return squashed.replace("\n", "")
 
 
+@functools.lru_cache(maxsize=4096)
 def similarity(a: str, b: str) -> float:
+    """difflib's ratio of the squashed texts, computed once per pair of texts (a long table
+    compares the same row with the same task titles many times)."""
     return SequenceMatcher(None, squash(a), squash(b), autojunk=False).ratio()
+
+
+def similarity_bound(a: str, b: str) -> float:
+    """An upper bound of ``similarity`` from the lengths alone (difflib's
+    ``real_quick_ratio``), to skip pairs that cannot win before difflib compares them."""
+    la, lb = len(squash(a)), len(squash(b))
+    return 2.0 * min(la, lb) / (la + lb) if la + lb else 1.0
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lines import TextLine, dedupe, inside, lines_of
+from .lines import Centres, TextLine, dedupe, lines_of
 from .raw import RawPage
 from .tables import PageTable, table_grid
 
@@ -21,15 +21,20 @@ class PageContent:
 def page_content(raw: RawPage) -> PageContent:
     chars = dedupe(raw.chars)
     tables = []
-    for bbox, cells in raw.tables:
-        grid = table_grid(raw.number, [c for c in chars if inside(c, bbox)], bbox, cells)
-        if grid is not None:
-            tables.append((bbox, grid))
-    free = [c for c in chars if not any(inside(c, box) for box, _ in tables)]
+    free = chars
+    if raw.tables:
+        centres = Centres(chars)
+        taken: set[int] = set()
+        for bbox, cells in raw.tables:
+            grid = table_grid(raw.number, centres.within(bbox), bbox, cells)
+            if grid is not None:
+                tables.append(grid)
+                taken.update(centres.indexes(bbox))
+        free = [c for i, c in enumerate(chars) if i not in taken]
     return PageContent(
         number=raw.number,
         width=raw.width,
         height=raw.height,
         lines=lines_of(free, raw.number),
-        tables=[table for _, table in tables],
+        tables=tables,
     )

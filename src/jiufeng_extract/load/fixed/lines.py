@@ -3,6 +3,8 @@ only where a gap separates Latin words or the items of a line (a signature line)
 
 from __future__ import annotations
 
+import bisect
+import functools
 import math
 import statistics
 from collections.abc import Iterable, Sequence
@@ -18,7 +20,7 @@ _CLOSING = set("，。、；：！？”’》）】〕」』…—·,.;:!?)]%")
 _OPENING = set("“‘《（【〔「『([")
 
 
-@dataclass
+@dataclass(slots=True)
 class TextLine:
     text: str
     x0: float
@@ -37,27 +39,42 @@ class TextLine:
 
 
 def dedupe(chars: Sequence[dict[str, Any]], tolerance: float = 1.0) -> list[dict[str, Any]]:
-    """Drop a glyph drawn again within ``tolerance`` points of the same glyph (faux bold)."""
+    """Drop a glyph drawn again within ``tolerance`` points of the same glyph (faux bold): the
+    glyphs kept so far are held by text and rounded x, and looked for in the neighbouring
+    rounded positions (x and top each within one)."""
     kept: list[dict[str, Any]] = []
-    near: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+    near: dict[tuple[str, int], list[tuple[int, float, float]]] = {}
     for char in chars:
-        cell = (char["text"], round(char["x0"]), round(char["top"]))
-        neighbours = [
-            other
-            for dx in (-1, 0, 1)
-            for dy in (-1, 0, 1)
-            for other in near.get((cell[0], cell[1] + dx, cell[2] + dy), [])
-        ]
-        if any(
-            abs(o["x0"] - char["x0"]) <= tolerance and abs(o["top"] - char["top"]) <= tolerance
-            for o in neighbours
-        ):
+        text, x0, top = char["text"], char["x0"], char["top"]
+        column, row = round(x0), round(top)
+        if _drawn_near(near, text, column, row, x0, top, tolerance):
             continue
-        near.setdefault(cell, []).append(char)
+        near.setdefault((text, column), []).append((row, x0, top))
         kept.append(char)
     return kept
 
 
+def _drawn_near(
+    near: dict[tuple[str, int], list[tuple[int, float, float]]],
+    text: str,
+    column: int,
+    row: int,
+    x0: float,
+    top: float,
+    tolerance: float,
+) -> bool:
+    for dx in (-1, 0, 1):
+        for other_row, other_x0, other_top in near.get((text, column + dx), ()):
+            if (
+                abs(other_row - row) <= 1
+                and abs(other_x0 - x0) <= tolerance
+                and abs(other_top - top) <= tolerance
+            ):
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=1 << 14)
 def _is_cjk(char: str) -> bool:
     return bool(_CJK.match(char))
 
@@ -111,17 +128,21 @@ def _group_lines(chars: Iterable[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     the line holds characters of about a char's own height, their band decides: a large title
     in the next column, beside two lines of small text, does not make one line of the two."""
     groups: list[_Line] = []
-    band: tuple[float, float] | None = None
+    low = high = 0.0  # the running line's band, once there is a line
     for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
-        if not char["text"].strip() and not groups:
+        if not groups and not char["text"].strip():
             continue
-        middle = (char["top"] + char["bottom"]) / 2
-        if band is not None and band[0] <= middle <= band[1] and groups[-1].fits(char, middle):
+        top, bottom = char["top"], char["bottom"]
+        middle = (top + bottom) / 2
+        if groups and low <= middle <= high and groups[-1].fits(char, middle):
             groups[-1].add(char)
-            band = (min(band[0], char["top"]), max(band[1], char["bottom"]))
+            if top < low:
+                low = top
+            if bottom > high:
+                high = bottom
         else:
             groups.append(_Line(char))
-            band = (char["top"], char["bottom"])
+            low, high = top, bottom
     return [sorted(group.chars, key=lambda c: c["x0"]) for group in groups]
 
 
@@ -141,9 +162,17 @@ class _Line:
         if not char["text"].strip():
             self.blanks += 1
             return
-        height = char["bottom"] - char["top"]
-        self.low, self.high = min(self.low, height), max(self.high, height)
-        self.top, self.bottom = min(self.top, char["top"]), max(self.bottom, char["bottom"])
+        top, bottom = char["top"], char["bottom"]
+        height = bottom - top
+        # min() and max() by hand: this runs once per character of the page
+        if height < self.low:
+            self.low = height
+        if height > self.high:
+            self.high = height
+        if top < self.top:
+            self.top = top
+        if bottom > self.bottom:
+            self.bottom = bottom
 
     def fits(self, char: dict[str, Any], middle: float) -> bool:
         """Within the band of the line's characters of a similar height, if it has any."""
@@ -190,6 +219,27 @@ def inside(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
     x = (obj["x0"] + obj["x1"]) / 2
     y = (obj["top"] + obj["bottom"]) / 2
     return bool(box[0] <= x <= box[2] and box[1] <= y <= box[3])
+
+
+class Centres:
+    """Characters found by box without scanning them all: the centres sorted top to bottom,
+    a box's rows found by bisection, then its columns tested (what ``inside`` tests)."""
+
+    def __init__(self, chars: Sequence[dict[str, Any]]) -> None:
+        self.chars = chars
+        self.xs = [(c["x0"] + c["x1"]) / 2 for c in chars]
+        order = sorted(range(len(chars)), key=lambda i: (chars[i]["top"] + chars[i]["bottom"]) / 2)
+        self.order = order
+        self.ys = [(chars[i]["top"] + chars[i]["bottom"]) / 2 for i in order]
+
+    def indexes(self, box: tuple[float, float, float, float]) -> list[int]:
+        """Positions (in the order given) of the characters whose centre is in ``box``."""
+        start, stop = bisect.bisect_left(self.ys, box[1]), bisect.bisect_right(self.ys, box[3])
+        xs, x0, x1 = self.xs, box[0], box[2]
+        return sorted(i for i in self.order[start:stop] if x0 <= xs[i] <= x1)
+
+    def within(self, box: tuple[float, float, float, float]) -> list[dict[str, Any]]:
+        return [self.chars[i] for i in self.indexes(box)]
 
 
 def wrapped(previous: TextLine, line: TextLine, right: float) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...text.joining import join_text
-from .lines import TextLine, inside, lines_of, wrapped
+from .lines import Centres, TextLine, lines_of, wrapped
 
 
 @dataclass
@@ -62,16 +62,17 @@ def table_grid(
     full = [[False] * n_cols for _ in range(n_rows)]
     origins = [[(r, c) for c in range(n_cols)] for r in range(n_rows)]
     cells = []
+    centres = Centres(chars)
+    # the text's right edge per column: where wrapped lines in cells of that column alone end
+    ends: dict[int, list[float]] = {}
     for cell in table_cells:
         r0, r1 = _span(ys, cell[1], cell[3])
         c0, c1 = _span(xs, cell[0], cell[2])
-        cells.append((r0, r1, c0, c1, lines_of([c for c in chars if inside(c, cell)], 0)))
-    # the text's right edge per column: where wrapped lines in that column end
-    right = [xs[c + 1] for c in range(n_cols)]
-    for c in range(n_cols):
-        ends = [ln.x1 for (_, _, c0, c1, lines) in cells if (c0, c1) == (c, c + 1) for ln in lines]
-        if ends:
-            right[c] = max(ends)
+        lines = lines_of(centres.within(cell), 0)
+        cells.append((r0, r1, c0, c1, lines))
+        if c1 == c0 + 1:
+            ends.setdefault(c0, []).extend(line.x1 for line in lines)
+    right = [max(ends[c]) if ends.get(c) else xs[c + 1] for c in range(n_cols)]
     for r0, r1, c0, c1, lines in cells:
         text, ends_full = _cell_text(lines, right[c1 - 1])
         for r in range(r0, r1):

@@ -25,7 +25,7 @@ def _glyphs(text: str) -> tuple[int, int]:
     character (PDFium), "(cid:123)" (pdfminer), U+FFFD or a private-use character."""
     cids = _CID.findall(text)
     glyphs = len(text) - sum(len(m) - 1 for m in cids)
-    bad = len(cids) + sum(1 for c in text if _UNREADABLE.match(c))
+    bad = len(cids) + len(_UNREADABLE.findall(text))
     return glyphs, bad
 
 

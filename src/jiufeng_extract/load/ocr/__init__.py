@@ -11,24 +11,48 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import engine
 from .engine import available
 from .images import is_image, page_count, page_images
 
 if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from ..recognised import RecognisedPage
     from .page import RapidRecogniser
 
 
-def recogniser() -> RapidRecogniser | None:
-    """The recogniser, or None when the ``ocr`` extra is not installed.
+class LazyRecogniser:
+    """The recogniser, ``page`` (and through it OpenCV, which comes with the extra) imported
+    when the first page is read: a born-digital PDF, read with OCR on auto, never needs it
+    (OpenCV alone adds tens of MB to the process)."""
 
-    ``page`` (and through it OpenCV, which comes with the extra) is imported only here, so a
-    base install reads born-digital files without the extra.
-    """
+    def __init__(self) -> None:
+        self._loaded: RapidRecogniser | None = None
+
+    @property
+    def engine(self) -> str:
+        return engine.engine_name()
+
+    @property
+    def dpi(self) -> int:
+        return engine.DPI
+
+    def read(self, image: npt.NDArray[np.uint8], dpi: float, page: int) -> RecognisedPage:
+        if self._loaded is None:
+            from .page import RapidRecogniser
+
+            self._loaded = RapidRecogniser()
+        return self._loaded.read(image, dpi, page)
+
+
+def recogniser() -> LazyRecogniser | None:
+    """The recogniser, or None when the ``ocr`` extra is not installed (a base install reads
+    born-digital files without the extra)."""
     if not available():
         return None
-    from .page import RapidRecogniser
-
-    return RapidRecogniser()
+    return LazyRecogniser()
 
 
 __all__ = ["is_image", "page_count", "page_images", "recogniser"]

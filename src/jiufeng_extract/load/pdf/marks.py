@@ -8,7 +8,7 @@ from __future__ import annotations
 import ctypes
 import math
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..fixed import Box, Char
 
@@ -48,15 +48,16 @@ def _reddish(r: int, g: int, b: int) -> bool:
     return r >= 150 and g <= 110 and b <= 110
 
 
-def seal_path(obj: pypdfium2.PdfObject, box: Box) -> bool:
-    """A curved path about as wide as tall, the size of a seal, stroked or filled red."""
+def seal_path(obj: Any, box: Box) -> bool:
+    """A curved path (PDFium's handle) about as wide as tall, the size of a seal, stroked or
+    filled red."""
     import pypdfium2.raw as pdfium_c
 
     if not _round(box):
         return False
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
     for getter in (pdfium_c.FPDFPageObj_GetStrokeColor, pdfium_c.FPDFPageObj_GetFillColor):
-        ok = getter(obj.raw, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a))
+        ok = getter(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a))
         if ok and a.value > 0 and _reddish(r.value, g.value, b.value):
             return True
     return False

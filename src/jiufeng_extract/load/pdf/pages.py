@@ -13,9 +13,10 @@ an ``InputError`` naming the page, an encrypted one an ``EncryptedError``.
 from __future__ import annotations
 
 import ctypes
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...errors import EncryptedError, InputError, describe
 from ..fixed import Box, Char, Edge, RawPage, edge, ruled_tables
@@ -104,37 +105,101 @@ def _read_page(
 def _chars(page: pypdfium2.PdfPage, upright: _Upright) -> tuple[list[Char], list[Char]]:
     """Every character PDFium reads (not the ones it generates for line ends), with its
     advance-width box turned upright; apart, the glyphs that are not upright (a seal's name
-    set along its arc, a diagonal watermark), which are no part of the text."""
+    set along its arc, a diagonal watermark), which are no part of the text.
+
+    PDFium has no call for many boxes at once, so each character costs one call for its code,
+    one for its box and one for its text object: the angle and font size are the text
+    object's (PDFium takes them from the object's matrix and font), asked once per object.
+    Only a space, a line end or a hyphen can be one PDFium generated, so only those are asked."""
     import pypdfium2.raw as pdfium_c
 
+    calls = _calls()
     textpage = page.get_textpage()
     try:
-        raw = textpage.raw
+        raw = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+        unicode_of, box_of, object_of = calls.unicode, calls.loose_box, calls.text_object
         rect = pdfium_c.FS_RECTF()
+        into = ctypes.byref(rect)
+        # the unrotated page (most pages) turned inline: a function call per character shows
+        straight = upright.rotation not in (90, 180, 270)
+        left, bottom, height = upright.left, upright.bottom, upright.top - upright.bottom
+        styles: dict[int, tuple[float, float]] = {}  # text object → angle, font size
         chars: list[Char] = []
-        for i in range(pdfium_c.FPDFText_CountChars(raw)):
-            if pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
+        for i in range(calls.count(raw)):
+            code = unicode_of(raw, i)
+            if code in _MAYBE_GENERATED and calls.generated(raw, i) == 1:
                 continue
-            code = pdfium_c.FPDFText_GetUnicode(raw, i)
             if code in (0, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
                 continue  # not a character of its own (half of a surrogate pair)
-            if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(rect)):
+            if not box_of(raw, i, into):
                 continue
-            x0, top_, x1, bottom_ = upright.box(rect.left, rect.bottom, rect.right, rect.top)
+            if straight:
+                x0, x1 = rect.left - left, rect.right - left
+                top_, bottom_ = height - (rect.top - bottom), height - (rect.bottom - bottom)
+            else:
+                x0, top_, x1, bottom_ = upright.box(rect.left, rect.bottom, rect.right, rect.top)
+            owner = object_of(raw, i)
+            style = styles.get(owner) if owner else None
+            if style is None:
+                style = (calls.angle(raw, i), calls.font_size(raw, i))
+                if owner:
+                    styles[owner] = style
             chars.append(
                 {
-                    "angle": pdfium_c.FPDFText_GetCharAngle(raw, i),
+                    "angle": style[0],
                     "text": chr(code),
                     "x0": x0,
                     "x1": x1,
                     "top": top_,
                     "bottom": bottom_,
-                    "size": pdfium_c.FPDFText_GetFontSize(raw, i),
+                    "size": style[1],
                 }
             )
         return upright_and_turned(chars)
     finally:
         textpage.close()
+
+
+# the characters PDFium generates: TEXT_SPACE_CHAR, TEXT_RETURN_CHAR, TEXT_LINEFEED_CHAR and
+# TEXT_HYPHEN_CHAR of its cpdf_textpage.cpp (the soft hyphen and NBSP asked too, to be safe)
+_MAYBE_GENERATED = frozenset((0x20, 0x0D, 0x0A, 0x2D, 0xAD, 0xA0))
+
+
+@dataclass(frozen=True)
+class _Calls:
+    """PDFium's per-character text calls without pypdfium2's argument conversion (called with
+    the text page as a ``c_void_p`` they take half the time; a page has hundreds of
+    characters and there is no call for many at once)."""
+
+    count: Callable[..., int]
+    unicode: Callable[..., int]
+    generated: Callable[..., int]
+    loose_box: Callable[..., int]
+    text_object: Callable[..., int | None]
+    angle: Callable[..., float]
+    font_size: Callable[..., float]
+
+
+@functools.cache
+def _calls() -> _Calls:
+    import pypdfium2.raw as pdfium_c
+
+    def bare(function: Any, restype: Any) -> Callable[..., Any]:
+        # no argument types declared: ctypes passes a c_void_p and an int as they are
+        address = ctypes.cast(function, ctypes.c_void_p).value
+        if address is None:
+            raise ImportError(f"PDFium lacks {function}")
+        return ctypes.CFUNCTYPE(restype)(address)
+
+    return _Calls(
+        count=bare(pdfium_c.FPDFText_CountChars, ctypes.c_int),
+        unicode=bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint),
+        generated=bare(pdfium_c.FPDFText_IsGenerated, ctypes.c_int),
+        loose_box=bare(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int),
+        text_object=bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p),
+        angle=bare(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float),
+        font_size=bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double),
+    )
 
 
 @dataclass(frozen=True)
@@ -163,36 +228,32 @@ def _drawings(page: pypdfium2.PdfPage, upright: _Upright) -> tuple[list[Edge], l
     """Horizontal and vertical straight segments of every path, in page coordinates (the
     shared table finder, ``fixed.ruled_tables``, turns them into cells), and the boxes of the
     seals the page draws: a red ring of curves, or a red image of a seal's size."""
+    import pypdfium2
     import pypdfium2.raw as pdfium_c
 
     edges = []
     seals = []
-    forms: dict[int, tuple[float, ...]] = {}  # level → matrix of the form XObject at that level
     x, y = ctypes.c_float(), ctypes.c_float()
-    kinds = [pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_IMAGE]
-    for obj in page.get_objects(filter=kinds):
-        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            box = upright.box(*obj.get_bounds())
-            if seal_image(obj, box):
+    for obj, kind, matrix in _objects(page):
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            image = pypdfium2.PdfObject(obj, page=page, pdf=page.pdf)
+            box = upright.box(*image.get_bounds())
+            if seal_image(image, box):
                 seals.append(box)
-            continue
-        matrix = _compose(obj.get_matrix().get(), forms.get(obj.level - 1))
-        if obj.type == pdfium_c.FPDF_PAGEOBJ_FORM:
-            forms[obj.level] = matrix
             continue
         points: list[tuple[float, float]] = []
         start: tuple[float, float] | None = None
         curved = False
-        for i in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
-            segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)
+        for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
+            segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
             pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
             point = _apply(matrix, x.value, y.value)
-            kind = pdfium_c.FPDFPathSegment_GetType(segment)
-            if kind == pdfium_c.FPDF_SEGMENT_LINETO and points:
+            step = pdfium_c.FPDFPathSegment_GetType(segment)
+            if step == pdfium_c.FPDF_SEGMENT_LINETO and points:
                 edges += _edge(points[-1], point, upright)
-            elif kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            elif step == pdfium_c.FPDF_SEGMENT_BEZIERTO:
                 curved = True
-            if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            if step == pdfium_c.FPDF_SEGMENT_MOVETO:
                 start = point
             points.append(point)
             if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
@@ -203,6 +264,47 @@ def _drawings(page: pypdfium2.PdfPage, upright: _Upright) -> tuple[list[Edge], l
             if seal_path(obj, box):
                 seals.append(box)
     return edges, seals
+
+
+# pypdfium2's ``get_objects`` default: forms nested deeper than this are not opened
+_MAX_DEPTH = 15
+
+
+def _objects(
+    page: pypdfium2.PdfPage,
+    form: Any = None,
+    level: int = 0,
+    outer: tuple[float, ...] | None = None,
+) -> Iterator[tuple[Any, int, tuple[float, ...]]]:
+    """The page's paths (with their matrices, composed with the forms they sit in) and images,
+    walked with PDFium's own calls: a page holds hundreds of text objects, and wrapping each in
+    a pypdfium2 object only to skip it costs more than reading the page's text."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    if form is None:
+        count, get, parent = pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, page
+    else:
+        count, get, parent = pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, form
+    wanted = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM)
+    fs_matrix = pdfium_c.FS_MATRIX()
+    for i in range(count(parent)):
+        obj = get(parent, i)
+        if not obj:
+            raise pypdfium2.PdfiumError("Failed to get pageobject.")
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            yield obj, kind, ()
+        if kind not in wanted:
+            continue
+        if not pdfium_c.FPDFPageObj_GetMatrix(obj, fs_matrix):
+            raise pypdfium2.PdfiumError("Failed to get matrix of pageobject.")
+        m = fs_matrix
+        matrix = _compose((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            yield obj, kind, matrix
+        elif level < _MAX_DEPTH - 1:
+            yield from _objects(page, obj, level + 1, matrix)
 
 
 def _edge(a: tuple[float, float], b: tuple[float, float], upright: _Upright) -> list[Edge]:

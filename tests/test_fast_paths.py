@@ -1,0 +1,121 @@
+"""The fast paths of the fixed-layout reader and the row linker answer exactly what the plain
+scans they replace answered: characters found by box (``Centres``) against testing every
+character (``inside``), faux-bold dedupe against the nine-cell lookup it was, the pruned best
+match against ``max`` over every candidate, and the length bound against the ratio it bounds;
+and the OCR engine is not loaded for a PDF that needs none.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from difflib import SequenceMatcher
+from typing import Any
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from conftest import SAMPLES
+from jiufeng_extract.link.rows import _best
+from jiufeng_extract.load.fixed.lines import Centres, dedupe, inside
+from jiufeng_extract.text.compare import similarity, similarity_bound, squash
+
+# coordinates on a half-point grid, so rounding ties (0.5, 1.5: Python rounds them to even)
+# and shared cell borders come up often
+_COORD = st.integers(min_value=0, max_value=80).map(lambda n: n / 2)
+
+
+@st.composite
+def _chars(draw: st.DrawFn) -> list[dict[str, Any]]:
+    out = []
+    for _ in range(draw(st.integers(min_value=0, max_value=40))):
+        x0, top = draw(_COORD), draw(_COORD)
+        out.append(
+            {
+                "text": draw(st.sampled_from("一二 ，")),
+                "x0": x0,
+                "x1": x0 + draw(_COORD),
+                "top": top,
+                "bottom": top + draw(_COORD),
+            }
+        )
+    return out
+
+
+_BOX = st.tuples(_COORD, _COORD, _COORD, _COORD).map(
+    lambda b: (min(b[0], b[2]), min(b[1], b[3]), max(b[0], b[2]), max(b[1], b[3]))
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_chars(), st.lists(_BOX, max_size=6))
+def test_centres_find_what_inside_finds(chars: list[dict[str, Any]], boxes: list[Any]) -> None:
+    centres = Centres(chars)
+    for box in boxes:
+        assert centres.within(box) == [c for c in chars if inside(c, box)]
+
+
+def _dedupe_by_cells(chars: list[dict[str, Any]], tolerance: float = 1.0) -> list[dict[str, Any]]:
+    """The dedupe as it was: kept glyphs by (text, rounded x, rounded top), nine cells looked at."""
+    kept: list[dict[str, Any]] = []
+    near: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+    for char in chars:
+        cell = (char["text"], round(char["x0"]), round(char["top"]))
+        neighbours = [
+            other
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for other in near.get((cell[0], cell[1] + dx, cell[2] + dy), [])
+        ]
+        if any(
+            abs(o["x0"] - char["x0"]) <= tolerance and abs(o["top"] - char["top"]) <= tolerance
+            for o in neighbours
+        ):
+            continue
+        near.setdefault(cell, []).append(char)
+        kept.append(char)
+    return kept
+
+
+@settings(max_examples=300, deadline=None)
+@given(_chars())
+@example([{"text": "一", "x0": 1.5, "x1": 2, "top": 0, "bottom": 1},
+          {"text": "一", "x0": 0.5, "x1": 2, "top": 0, "bottom": 1}])  # fmt: skip
+def test_dedupe_keeps_what_the_cell_lookup_kept(chars: list[dict[str, Any]]) -> None:
+    assert dedupe(chars) == _dedupe_by_cells(chars)
+
+
+_TEXT = st.text(alphabet="纠风行医保 \n", max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, _TEXT)
+def test_bound_is_at_least_the_similarity(a: str, b: str) -> None:
+    assert similarity_bound(a, b) >= similarity(a, b)
+    assert similarity(a, b) == SequenceMatcher(None, squash(a), squash(b), autojunk=False).ratio()
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.lists(_TEXT, max_size=8), st.sampled_from([0.0, 0.5, 0.8]))
+def test_pruned_best_is_the_first_best(text: str, candidates: list[str], least: float) -> None:
+    scored = [(similarity(text, c), c) for c in candidates]
+    best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+    expected = (best[1], best[0]) if best[0] >= least and best[1] is not None else (None, 0.0)
+    found = _best(
+        candidates, lambda c: similarity(text, c), lambda c: similarity_bound(text, c), least
+    )
+    assert found == expected
+
+
+def test_born_digital_pdf_loads_no_ocr_engine() -> None:
+    """With OCR on auto, a PDF whose pages all have text never imports the OCR stack (OpenCV
+    alone is tens of MB of the process)."""
+    script = (
+        "import sys; from jiufeng_extract import extract_path; "
+        f"extract_path({str(SAMPLES / 'national-2024-jiufeng.pdf')!r}); "
+        "print(sorted(m for m in ('cv2', 'rapidocr_onnxruntime') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=300
+    )
+    assert done.stdout.strip() == "[]"
