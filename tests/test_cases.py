@@ -88,7 +88,8 @@ def test_case(case: Path) -> None:
 
 # parse/*, text/dates.py, text/joining.py (issue 23, mutation testing): what the compact
 # rendering leaves out, for the case files under tests/cases/details/: each table row's
-# category and task text as read, the self-inspection form items, and where each warning points.
+# category and task text as read, the self-inspection form items, whether each attachment was
+# listed and found and where, and where each warning points.
 DETAIL_CASES = sorted((Path(__file__).parent / "cases" / "details").glob("*.txt"))
 
 
@@ -98,6 +99,9 @@ def render_details(c: Circular) -> str:
         out.append(f"row {r.seq} [{r.category}] {r.task_text!r} due {r.deadline.raw!r}")
     for f in c.form_items:
         out.append(f"form {f.group} {f.item} [{f.unit}]")
+    for a in c.attachments:
+        where = a.provenance.describe() if a.provenance else None
+        out.append(f"attachment {a.number} listed={a.listed} found={a.found} at {where}")
     for w in c.warnings:
         out.append(f"warning {w.code} at {w.where}: {w.message}")
     return "\n".join(out) + "\n"
