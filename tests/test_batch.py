@@ -109,7 +109,13 @@ def test_a_file_over_the_timeout_fails_alone(tmp_path: Path) -> None:
     assert result.returncode == 9
     by_name = {Path(f["input"]).name: f for f in index_of(out)["files"]}
     assert by_name[pdf.name]["error"] == "timed out after 0.05 s"
-    assert by_name[text.name]["status"] in ("ok", "warnings", "failed")
+    # the text is read by a fresh worker: it gives its own status (its 4 rejoined-across-break
+    # warnings), unless on a loaded machine it too ran over the 0.05 s (never another failure)
+    second = by_name[text.name]
+    if second["status"] == "failed":
+        assert second["error"] == "timed out after 0.05 s"
+    else:
+        assert second["status"] == "warnings" and second["counts"]["tasks"] > 0
 
 
 def test_strict_and_github_annotations(tmp_path: Path) -> None:

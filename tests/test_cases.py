@@ -84,3 +84,36 @@ def test_case(case: Path) -> None:
             )
         )
         pytest.fail(f"{case.name}:\n{diff}")
+
+
+# parse/*, text/dates.py, text/joining.py (issue 23, mutation testing): what the compact
+# rendering leaves out, for the case files under tests/cases/details/: each table row's
+# category and task text as read, the self-inspection form items, whether each attachment was
+# listed and found and where, and where each warning points.
+DETAIL_CASES = sorted((Path(__file__).parent / "cases" / "details").glob("*.txt"))
+
+
+def render_details(c: Circular) -> str:
+    out = [render(c).rstrip("\n")]
+    for r in c.responsibility_table:
+        out.append(f"row {r.seq} [{r.category}] {r.task_text!r} due {r.deadline.raw!r}")
+    for f in c.form_items:
+        out.append(f"form {f.group} {f.item} [{f.unit}]")
+    for a in c.attachments:
+        where = a.provenance.describe() if a.provenance else None
+        out.append(f"attachment {a.number} listed={a.listed} found={a.found} at {where}")
+    for w in c.warnings:
+        out.append(f"warning {w.code} at {w.where}: {w.message}")
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("case", DETAIL_CASES, ids=lambda p: p.stem)
+def test_case_details(case: Path) -> None:
+    source, _, expected = case.read_text(encoding="utf-8").partition(MARK)
+    actual = render_details(extract_text(source, path=case.name))
+    if os.environ.get("JIUFENG_UPDATE_CASES") == "1":
+        case.write_text(source + MARK + actual, encoding="utf-8")
+        pytest.fail(f"rewrote {case.name}; review it and rerun without JIUFENG_UPDATE_CASES")
+    assert actual == expected, f"{case.name}:\n" + "".join(
+        difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), "expected", "got")
+    )

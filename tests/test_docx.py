@@ -234,3 +234,21 @@ def test_damaged_docx(tmp_path: Path) -> None:
     broken_xml = _zip({"word/document.xml": b"<w:document><unclosed>", "[Content_Types].xml": b""})
     with pytest.raises(InputError, match="damaged"):
         load_docx(broken_xml, "broken.docx")
+
+
+# text/dates.py (issue 23, mutation testing): Chinese counting past 十 and 一百, as Word prints it
+def test_chinese_counting_lists_continued_past_ten_and_a_hundred() -> None:
+    """A list continued from an earlier part (startOverride 9), a regulation's articles past
+    一百 (startOverride 99, 1009): each number as Word prints it."""
+    nums = {
+        n: f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride>'
+        for n, start in ((1, 9), (2, 99), (3, 109), (4, 1009))
+    }
+    document = _numbered_document(_level(0, "chineseCounting", "第%1条"), nums)
+    for num_id, count in ((1, 4), (2, 3), (3, 3), (4, 2)):
+        for _ in range(count):
+            _add(document, "甲", num_id)
+    assert [t.removesuffix("甲") for t in _texts(document)] == [
+        "第九条", "第十条", "第十一条", "第十二条", "第九十九条", "第一百条", "第一百零一条",
+        "第一百零九条", "第一百一十条", "第一百一十一条", "第一千零九条", "第一千零一十条",
+    ]  # fmt: skip

@@ -105,12 +105,22 @@ def _first(header: list[str], pattern: regex.Pattern[str]) -> int | None:
     return next((i for i, c in enumerate(header) if pattern.search(c)), None)
 
 
+def _responsibility_header(table: TableBlock) -> int:
+    """The header row: the first naming a task or 序号, else the one naming the units column
+    ("编号 | 工作事项 | 责任单位 | 完成时限"), which every responsibility table has."""
+    found = _header_index(table)
+    if found is not None:
+        return found
+    units_at = (i for i, row in enumerate(table.rows) if any(_UNITS_HEADER.search(c) for c in row))
+    return next(units_at, 0)
+
+
 def parse_responsibility(table: TableBlock) -> list[ParsedRow]:
-    header_at = _header_index(table)
-    header, start = _header_rows(table, header_at) if header_at is not None else ([], 0)
-    has_deadline = any(_DEADLINE_HEADER.search(c) for c in header) or header_at is None
+    header_at = _responsibility_header(table)
+    header, start = _header_rows(table, header_at)
+    has_deadline = any(_DEADLINE_HEADER.search(c) for c in header)
     columns = _Columns.find(header)
-    header_rows = [[c.strip() for c in r] for r in table.rows[header_at or 0 : start]]
+    header_rows = [[c.strip() for c in r] for r in table.rows[header_at:start]]
     rows: list[ParsedRow] = []
     for index in range(start, len(table.rows)):
         cells = [c.strip() for c in table.rows[index]]
