@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .engine import available
 from .images import is_image, page_count, page_images
 
 if TYPE_CHECKING:
@@ -21,9 +20,12 @@ if TYPE_CHECKING:
 def recogniser() -> RapidRecogniser | None:
     """The recogniser, or None when the ``ocr`` extra is not installed.
 
-    ``page`` (and through it OpenCV, which comes with the extra) is imported only here, so a
-    base install reads born-digital files without the extra.
+    ``engine`` and ``page`` (and through it OpenCV, which comes with the extra) are imported
+    only here, so a base install reads born-digital files without the extra, and a file
+    that is no image does not pay for them.
     """
+    from .engine import available
+
     if not available():
         return None
     from .page import RapidRecogniser
