@@ -1,6 +1,6 @@
-"""What a new ``jiufeng`` process loads: a text circular does not load the readers of other
-formats nor the YAML, CSV and XLSX writers. (How long that takes is measured by ``make bench``,
-not here.)"""
+"""What a new ``jiufeng`` process loads: ``--version`` answers before typer, pydantic and the
+pipeline; a text circular does not load the readers of other formats nor the YAML, CSV and
+XLSX writers. (How long that takes is measured by ``make bench``, not here.)"""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+import jiufeng_extract
 from conftest import ROOT
 
 _LOADED = """
@@ -38,6 +39,18 @@ def loaded(*args: str) -> tuple[int, str, set[str]]:
     )
     report = json.loads(run.stderr.strip().splitlines()[-1])
     return report["code"], run.stdout, {name.split(".")[0] for name in report["modules"]}
+
+
+def test_version_answers_before_typer_and_pydantic() -> None:
+    code, out, modules = loaded("--version")
+    assert code == 0
+    assert out == f"jiufeng-extract {jiufeng_extract.__version__}\n"
+    assert not modules & {"typer", "pydantic", "rich", "regex"}
+
+
+def test_version_among_other_arguments_still_goes_through_the_application() -> None:
+    code, out, _ = loaded("--version", "extract")
+    assert (code, out) == (0, f"jiufeng-extract {jiufeng_extract.__version__}\n")
 
 
 OTHER_READERS = {"lxml", "docx", "pypdfium2", "pdfplumber", "openpyxl", "fontTools", "PIL"}
