@@ -88,3 +88,14 @@ def test_each_format_loads_its_reader_when_it_comes(args: list[str], wanted: set
 )
 def test_exit_codes_of_readers_imported_late(name: str, code: int) -> None:
     assert loaded("extract", name, "-q")[0] == code
+
+
+def test_every_module_the_batch_fork_server_preloads_exists() -> None:
+    """The fork server skips a module it cannot import without a word: a wrong name would
+    only make every worker import it again."""
+    import importlib
+
+    from jiufeng_extract.batch.workers import PRELOAD
+
+    for name in PRELOAD:
+        importlib.import_module(name)
