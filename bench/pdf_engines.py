@@ -19,11 +19,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from timing import RUNS, paired
+from timing import paired
 
 ROOT = Path(__file__).resolve().parent.parent
 LONG_PAGES = (100, 300, 1000)
 LONG_RUNS = 3
+ENGINE_RUNS = 3  # rounds per committed PDF (each a jiufeng, a PDFium and a PyMuPDF reading)
 
 
 def committed_pdfs() -> list[Path]:
@@ -81,7 +82,7 @@ def bench_engines() -> list[dict[str, Any]]:
         engines = [lambda p=path: pdfium_text(p)]
         if _mupdf() is not None:
             engines.append(lambda p=path: mupdf_text(p))
-        timed = paired(lambda p=path, o=options: extract_path(p, o), engines)
+        timed = paired(lambda p=path, o=options: extract_path(p, o), engines, ENGINE_RUNS)
         pages = page_count(path)
         row: dict[str, Any] = {
             "file": str(path.relative_to(ROOT)),
@@ -114,15 +115,34 @@ def long_pdf(pages: int, target: Path) -> None:
     target.write_bytes(buffer.getvalue())
 
 
-_JIUFENG = """
-import resource, sys, time
+# the process's peak RSS in kB: VmHWM, since Linux carries ru_maxrss over exec (a child of a
+# 200 MB parent reports at least 200 MB); ru_maxrss where there is no /proc
+_PEAK = """
+import resource
+def peak_kb():
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+"""
+_JIUFENG = (
+    _PEAK
+    + """
+import sys, time
 from jiufeng_extract import extract_path
 start = time.perf_counter()
 extract_path(sys.argv[1])
-print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(time.perf_counter() - start, peak_kb())
 """
-_PDFIUM = """
-import resource, sys, time
+)
+_PDFIUM = (
+    _PEAK
+    + """
+import sys, time
 import pypdfium2
 start = time.perf_counter()
 document = pypdfium2.PdfDocument(sys.argv[1])
@@ -132,8 +152,9 @@ for page in document:
     textpage.close()
     page.close()
 document.close()
-print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(time.perf_counter() - start, peak_kb())
 """
+)
 
 
 def _measure(script: str, path: Path) -> tuple[float, int]:
@@ -186,4 +207,4 @@ def bench_long(workdir: Path) -> dict[str, Any]:
     }
 
 
-__all__ = ["RUNS", "bench_engines", "bench_long", "committed_pdfs", "page_count"]
+__all__ = ["bench_engines", "bench_long", "committed_pdfs", "page_count"]

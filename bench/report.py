@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pdf_engines import ENGINE_RUNS
 from timing import RUNS
 
 PDFIUM_RATIO = 2.5  # jiufeng ms/page ÷ PDFium raw text, on every committed PDF
@@ -111,7 +112,7 @@ def markdown(results: dict[str, Any]) -> str:
         "## Every committed PDF against the PDF engines' own text extraction",
         "",
         "PDFium raw text: pypdfium2 `get_text_range` on every page; PyMuPDF: `get_text` on every "
-        "page. jiufeng: `extract_path`, the whole pipeline.",
+        f"page. jiufeng: `extract_path`, the whole pipeline. Medians of {ENGINE_RUNS} rounds.",
         "",
     ]
     lines += _table(

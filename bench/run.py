@@ -158,7 +158,7 @@ def machine() -> dict[str, Any]:
         "pdfplumber": version("pdfplumber"),
         "pypdfium2": version("pypdfium2"),
         "pymupdf": _version_or_none("pymupdf"),
-        "peak_rss_unit": "ru_maxrss of the measuring process",
+        "peak_rss_unit": "VmHWM of the measuring process (ru_maxrss without /proc)",
     }
 
 
