@@ -85,6 +85,19 @@ def _not_regular(job: Job) -> str | None:
     return f"not a regular file ({kind}): not read"
 
 
+def dispatch_order(jobs: list[Job], workers: int) -> list[Job]:
+    """With more than one worker the largest files first, so that no worker is left reading a
+    long file alone at the end while the others wait; one worker keeps the inputs' order."""
+    return sorted(jobs, key=_size, reverse=True) if workers > 1 else jobs
+
+
+def _size(job: Job) -> int:
+    try:
+        return os.stat(job.source).st_size
+    except OSError:
+        return 0
+
+
 def _failed(base: dict[str, Any], started: float, message: str, code: int) -> FileResult:
     return FileResult(
         **base,
@@ -182,8 +195,9 @@ class WorkerPool:
         return _Worker(process, parent)
 
     def run(self, jobs: Iterable[Job], on_result: Callable[[Job, FileResult], bool]) -> None:
-        """Run every job; ``on_result`` returns False to stop early (--fail-fast)."""
-        pending = list(jobs)
+        """Run every job, in ``dispatch_order``; ``on_result`` returns False to stop early
+        (--fail-fast)."""
+        pending = dispatch_order(list(jobs), len(self._workers))
         pending.reverse()
         try:
             while pending or any(w.job for w in self._workers):
