@@ -39,13 +39,16 @@ def inputs() -> list[tuple[Path, str]]:
 
 def digest(job: tuple[Path, str]) -> str:
     path, fmt = job
-    done = subprocess.run(
-        [str(JIUFENG), "extract", str(path.relative_to(ROOT)), "-f", fmt],
-        cwd=ROOT,
-        capture_output=True,
-        timeout=600,
-        check=False,
-    )
+    try:
+        done = subprocess.run(
+            [str(JIUFENG), "extract", str(path.relative_to(ROOT)), "-f", fmt],
+            cwd=ROOT,
+            capture_output=True,
+            timeout=1800,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return f"{path.relative_to(ROOT)}\t{fmt}\ttimeout\t-\t-"
     out = hashlib.sha256(done.stdout).hexdigest()[:16]
     err = hashlib.sha256(done.stderr).hexdigest()[:16]
     return f"{path.relative_to(ROOT)}\t{fmt}\t{done.returncode}\t{out}\t{err}"
