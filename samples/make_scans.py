@@ -12,6 +12,11 @@ noised slightly, and saved as JPEG: greyscale pages, colour where a seal is. Wri
   layer;
 - ``garbled-cover.pdf``: the first two pages of ``tests/data/garbled-fonts.pdf`` (fonts without
   a Unicode map, made by ``make_samples.py``), for OCR to read instead;
+- ``sideways-sheet.pdf``: the first seed's cover page and its first landscape table sheet fed
+  into the scanner the long way, so that the sheet lies turned a quarter turn to the left on a
+  portrait page (no /Rotate: only its print shows which way is up);
+- ``pasted-pages.docx``: the first seed's first two scanned pages (the cover, and the signature
+  page in colour with its seal) pasted into a Word document as pictures, one a page, no text;
 - ``page-1.png`` (greyscale), ``signature.jpg`` (colour, with the seal) and ``pages.tiff`` (two
   pages, black and white, CCITT group 4): image inputs.
 
@@ -24,6 +29,7 @@ from __future__ import annotations
 
 import io
 import math
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -138,6 +144,48 @@ def scanned_pages(name: str) -> list[Image.Image]:
     return pages
 
 
+def sideways_sheet(name: str, index: int) -> Image.Image:
+    """Page ``index`` (a landscape sheet) as a portrait scan: turned a quarter turn to the left,
+    a little askew, grey (stored black and white, as the other sheets)."""
+    pdf = pypdfium2.PdfDocument(HERE / f"{name}.pdf")
+    page = render(pdf, index).transpose(Image.Transpose.ROTATE_90)
+    return scanner(page, 0.8, np.random.default_rng(index)).convert("L")
+
+
+def pasted_pages(pages: list[Image.Image]) -> bytes:
+    """A DOCX whose body is only the page images, pasted one to a page (JPEG, quality 40)."""
+    import docx
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Mm
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(5)
+    section.top_margin = section.bottom_margin = Mm(5)
+    for number, page in enumerate(pages):
+        buffer = io.BytesIO()
+        page.save(buffer, "JPEG", quality=40, dpi=(DPI, DPI))
+        buffer.seek(0)
+        run = document.add_paragraph().add_run()
+        if number:
+            run.add_break(WD_BREAK.PAGE)
+        run.add_picture(buffer, width=Mm(195))
+    saved = io.BytesIO()
+    document.save(saved)
+    # the same bytes on every run: python-docx stamps each ZIP entry with the time of saving
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(saved) as package,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as fixed,
+    ):
+        for entry in package.infolist():
+            fixed.writestr(
+                zipfile.ZipInfo(entry.filename), package.read(entry), zipfile.ZIP_DEFLATED
+            )
+    return out.getvalue()
+
+
 def bilevel(page: Image.Image) -> Image.Image:
     """The office scanner's black-and-white document mode (CCITT group 4: a few kB a page)."""
     return page.convert("L").point(lambda v: 255 if v > 160 else 0, "1")
@@ -191,7 +239,14 @@ def main() -> None:
             buffer = io.BytesIO()
             garbled.save(buffer)
             (OUT / "garbled-cover.pdf").write_bytes(buffer.getvalue())
-            print("wrote mixed-cover.pdf, garbled-cover.pdf, page-1.png, signature.jpg, pages.tiff")
+            sheet = next(i for i, p in enumerate(pages) if p.width > p.height)
+            sideways = to_pdf([stored[0], bilevel(sideways_sheet(name, sheet))])
+            (OUT / "sideways-sheet.pdf").write_bytes(sideways)
+            (OUT / "pasted-pages.docx").write_bytes(pasted_pages(pages[:2]))
+            print(
+                "wrote mixed-cover.pdf, garbled-cover.pdf, page-1.png, signature.jpg, pages.tiff,"
+                " sideways-sheet.pdf, pasted-pages.docx"
+            )
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT, SAMPLES
+from conftest import DATA, SAMPLES, run_cli
 
 Make = Callable[[Path], Path]
 PDF = SAMPLES / "national-2024-jiufeng.pdf"
@@ -30,12 +30,9 @@ DOCX = SAMPLES / "national-2024-jiufeng.docx"
 def run(
     *args: str, path: str | None = None, obey_modes: bool = False
 ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "jiufeng_extract", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={"PATH": path or os.environ["PATH"], "NO_COLOR": "1"},
+    return run_cli(
+        *args,
+        env={"PATH": path} if path else None,
         timeout=120,
         preexec_fn=drop_file_override if obey_modes and os.geteuid() == 0 else None,
     )
@@ -222,10 +219,13 @@ def test_a_300_page_pdf_works_in_bounded_memory(tmp_path: Path) -> None:
         document.import_pages(source, list(range(min(len(source), 300 - len(document)))))
     target = tmp_path / "long.pdf"
     document.save(target)
+    # The peak of the child's own memory (VmHWM), not getrusage: Linux carries ru_maxrss over
+    # exec, so a child of a large pytest worker reported the worker's 900 MB as its own.
     script = (
-        "import resource, sys; from jiufeng_extract import extract_path; "
+        "import re, sys; from jiufeng_extract import extract_path; "
         "c = extract_path(sys.argv[1]); "
-        "print(c.source.pages, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "status = open('/proc/self/status').read(); "
+        "print(c.source.pages, re.search(r'VmHWM:\\s+(\\d+)', status).group(1))"
     )
     done = subprocess.run(
         [sys.executable, "-c", script, str(target)], capture_output=True, text=True, check=True

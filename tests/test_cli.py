@@ -4,26 +4,20 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 import jiufeng_extract
-from conftest import ROOT
+from conftest import ROOT, run_cli
 
 SAMPLE = "samples/national-2024-jiufeng.txt"
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "jiufeng_extract", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={"NO_COLOR": "1", "PATH": ""},
-    )
+    """``jiufeng ARGS`` with an empty PATH: no LibreOffice, no helper program found."""
+    return run_cli(*args, env={"PATH": ""}, cwd=cwd)
 
 
 def test_version() -> None:

@@ -82,6 +82,10 @@ def test_the_seal_is_recorded_where_it_was_stamped() -> None:
     assert seal.page == 2  # the signature page; the red masthead on page 1 is not a seal
     x0, top, x1, bottom = seal.box
     assert 100 < x1 - x0 < 150 and 100 < bottom - top < 150  # 42 mm is 119 pt
+    # also where a PDF's drawn seals are listed, in mm as those are
+    (listed,) = read("shanghai-2023-jiufeng-scan.pdf").source.seals
+    (stamp,) = listed.stamps
+    assert stamp.page == 2 and abs(stamp.boundary[2] - 42) < 6 and abs(stamp.boundary[3] - 42) < 6
 
 
 def test_page_numbers_of_a_scan_are_furniture() -> None:
@@ -230,3 +234,79 @@ def test_the_batch_timeout_applies_to_ocr(tmp_path: Path) -> None:
     by_name = {Path(f["input"]).name: f for f in files}
     assert by_name[scan.name]["error"] == "timed out after 2 s"
     assert by_name[text.name]["status"] in ("ok", "warnings", "failed")  # (as in test_batch)
+
+
+def test_a_sheet_turned_sideways_on_a_portrait_page_is_read_upright() -> None:
+    """The landscape table sheet scanned the long way (a quarter turn to the left, no /Rotate)
+    gives the rows the born-digital sheet gives, with their lead and support units."""
+    circular = read("sideways-sheet.pdf")
+    born = golden("shanghai-2023-jiufeng.pdf").responsibility_table
+    sheet = [r for r in born if r.provenance.page == born[0].provenance.page]
+    rows = [(r.seq, r.units.lead, r.units.support) for r in circular.responsibility_table]
+    assert rows == [(r.seq, r.units.lead, r.units.support) for r in sheet]
+    assert circular.metadata.doc_number == golden("shanghai-2023-jiufeng.pdf").metadata.doc_number
+
+
+def test_which_way_a_page_is_turned() -> None:
+    """Turned left, turned right and upright; a page of lines across is told without the
+    detector (see ``orient``)."""
+    import pypdfium2
+
+    from jiufeng_extract.load.ocr.orient import quarter_turns
+    from jiufeng_extract.load.ocr.prepare import to_grey
+
+    pdf = pypdfium2.PdfDocument(SCANS / "sideways-sheet.pdf")
+    cover, sheet = (to_grey(pdf[i].render(scale=150 / 72).to_numpy()) for i in range(2))
+    assert quarter_turns(cover) == 0
+    assert quarter_turns(sheet) == 3  # a quarter turn to the right stands it up
+    assert quarter_turns(np.ascontiguousarray(np.rot90(sheet, 2))) == 1
+
+
+def test_pages_read_by_ocr_are_reported_on_stderr(tmp_path: Path) -> None:
+    """Not at a terminal (CI): one plain line a page, the JSON on stdout untouched."""
+    from conftest import run_cli
+
+    result = run_cli("extract", str(SCANS / "pages.tiff"), "-o", str(tmp_path / "out.json"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[:2] == ["page 1/2 read by OCR", "page 2/2 read by OCR"]
+    assert (tmp_path / "out.json").exists()
+
+
+def test_the_progress_bar_at_a_terminal_and_none_when_quiet() -> None:
+    import io
+
+    from rich.console import Console
+
+    from jiufeng_extract.cli.progress import OcrProgress, ocr_progress
+    from jiufeng_extract.progress import page_read
+
+    screen = io.StringIO()
+    bar = OcrProgress(Console(file=screen, force_terminal=True, width=80))
+    for number in (1, 2, 3):
+        bar(number, 3)
+    bar.stop()
+    shown = screen.getvalue()
+    assert "OCR page" in shown and "3/3" in shown and "read by OCR" not in shown
+    told: list[tuple[int, int]] = []
+    with ocr_progress(False):  # --quiet: no listener, nothing is told
+        page_read(1, 1)
+    from jiufeng_extract.progress import listening
+
+    with listening(lambda number, count: told.append((number, count))):
+        page_read(2, 5)
+    assert told == [(2, 5)]
+
+
+def test_a_docx_of_pasted_page_images_is_read_by_ocr() -> None:
+    """Two scanned pages pasted into Word as pictures, no text: the pictures, in document
+    order, are its pages."""
+    circular = read("pasted-pages.docx")
+    expected = golden("shanghai-2023-jiufeng.pdf")
+    for field in FIELDS:
+        assert getattr(circular.metadata, field) == getattr(expected.metadata, field), field
+    assert circular.source.format is SourceFormat.DOCX and circular.source.pages == 2
+    assert circular.source.ocr is not None and circular.source.ocr.pages == [1, 2]
+    assert [seal.page for seal in circular.source.ocr.seals] == [2]
+    with pytest.raises(NoTextLayerError, match=r"pasted image\(s\).*--ocr never"):
+        extract_path(SCANS / "pasted-pages.docx", ExtractOptions(ocr="never"))

@@ -10,14 +10,13 @@ import os
 import shutil
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
 
 TABLE = "samples/shanghai-2023-jiufeng.txt"  # has a responsibility table
 NO_TABLE = "samples/national-2024-jiufeng.txt"  # has none
@@ -27,13 +26,10 @@ OLD, NEW = "tests/data/diff/county-2024.txt", "tests/data/diff/county-2025.txt"
 def run(
     *args: str, stdin: str | None = None, umask: int = 0o022, columns: str = ""
 ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "jiufeng_extract", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        input=stdin,
-        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"} | ({"COLUMNS": columns} if columns else {}),
+    return run_cli(
+        *args,
+        env={"PATH": "/usr/bin:/bin"} | ({"COLUMNS": columns} if columns else {}),
+        stdin=stdin,
         preexec_fn=lambda: os.umask(umask),
     )
 

@@ -6,14 +6,13 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
 import regex
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 QUESTIONS = regex.findall(r"```sql\n(.*?)```", README, flags=regex.S)
@@ -23,13 +22,7 @@ SHANGHAI = sum(name.startswith("shanghai-2023") for name in SAMPLES)  # 16 tasks
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "jiufeng_extract", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"},
-    )
+    return run_cli(*args, env={"PATH": "/usr/bin:/bin"}, cwd=cwd)
 
 
 @pytest.fixture(scope="module")

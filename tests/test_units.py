@@ -7,14 +7,13 @@ import csv
 import io
 import json
 import subprocess
-import sys
 from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from conftest import DATA, ROOT, SAMPLES
+from conftest import DATA, SAMPLES, run_cli
 from jiufeng_extract import extract_path
 from jiufeng_extract.model import Circular, RoleScope, UnitRole
 from jiufeng_extract.units.deadlines import find_deadlines
@@ -246,13 +245,7 @@ def test_a_table_with_separate_lead_and_support_columns() -> None:
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "jiufeng_extract", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "COLUMNS": "160"},
-    )
+    return run_cli(*args, env={"PATH": "/usr/bin:/bin", "COLUMNS": "160"})
 
 
 TEXT = "samples/shanghai-2023-jiufeng.txt"

@@ -40,7 +40,7 @@ MB = 1024 * 1024
 # a real circular is read in seconds; an OCR of a long scan in minutes
 DEFAULT_SECONDS = 900.0
 # address space, not resident memory: ONNX Runtime and PDFium map more than they touch (the OCR
-# of the 17-page Shanghai scan peaks at 0.8 GB resident and 1.6 GB of address space)
+# of an 18-page scan peaks at about 0.5 GB resident, bench/ocr-results.md, and maps far more)
 DEFAULT_MEMORY_MB = 4096
 # how C++ libraries say an allocation failed, in the exception they raise through Python
 _OUT_OF_MEMORY = ("bad_alloc", "Memory allocation failed", "Cannot allocate memory")

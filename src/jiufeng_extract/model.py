@@ -111,7 +111,8 @@ class Source(StrictModel):
     seals: list[Seal] = Field(
         default_factory=list,
         description="an OFD's seal signatures, as recorded (not verified), or the seals a "
-        "PDF page draws (a red ring or seal image; seal_name from its arc text, if any)",
+        "PDF page draws (a red ring or seal image; seal_name from its arc text, if any), or "
+        "the red seals found on a page read by OCR (also in ocr.seals, in points)",
     )
     ocr: OcrSource | None = Field(
         None,

@@ -69,7 +69,9 @@ def extract(
     max_bytes: MaxBytesOpt = MAX_BYTES,
     aliases: AliasesOpt = None,
     strict: Annotated[bool, flag("--strict", "Exit 1 if the document has warnings.")] = False,
-    quiet: Annotated[bool, flag("--quiet", "No summary on stderr.", "-q")] = False,
+    quiet: Annotated[
+        bool, flag("--quiet", "No summary and no OCR progress on stderr.", "-q")
+    ] = False,
     time_limit: TimeLimitOpt = DEFAULT_SECONDS,
     max_memory: MaxMemoryOpt = DEFAULT_MEMORY_MB,
     debug: DebugOpt = False,
@@ -103,7 +105,8 @@ def extract(
             max_bytes=max_bytes,
             aliases=tuple(aliases or ()),
         )
-        circular = extract_source(file, options, Limits(time_limit, max_memory))
+        limits = Limits(time_limit, max_memory)
+        circular = extract_source(file, options, limits, progress=not quiet)
         emit(render_circular(circular, out_format, lang), output)
         if not quiet:
             stderr(summary_line(circular) + (f" → wrote {output}" if output else ""))

@@ -91,14 +91,26 @@ def _peek(path: Path) -> bytes:
         return b""
 
 
-def extract_source(path: Path, options: ExtractOptions, limits: Limits) -> Circular:
-    """``jiufeng extract``'s input: a file, or ``-`` for standard input."""
+def extract_source(
+    path: Path, options: ExtractOptions, limits: Limits, progress: bool = False
+) -> Circular:
+    """``jiufeng extract``'s input: a file, or ``-`` for standard input; with ``progress``,
+    the pages read by OCR are reported on stderr as they are read."""
     from ..pipeline import extract_data, extract_path
+    from .progress import ocr_progress
+
+    def from_file() -> Circular:
+        with ocr_progress(progress):
+            return extract_path(path, options)
+
+    def from_data() -> Circular:
+        with ocr_progress(progress):
+            return extract_data(data, _STDIN_NAME, options)
 
     if str(path) != STDIN:
-        return guard(lambda: extract_path(path, options), path, limits)
+        return guard(from_file, path, limits)
     data = read_stdin(options.max_bytes)
-    return guard(lambda: extract_data(data, _STDIN_NAME, options), path, limits, data)
+    return guard(from_data, path, limits, data)
 
 
 def read_source(path: Path, options: ExtractOptions, limits: Limits) -> Circular:

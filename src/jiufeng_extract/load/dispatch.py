@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..blocks import Block, LoadedDocument
+from ..blocks import Block, Line, LoadedDocument, TableBlock
 from ..errors import InputError, NoTextLayerError, UsageError
 from ..formats import OcrMode
 from ..model import OcrSource, Seal, SourceFormat, Warning
@@ -110,6 +110,16 @@ def load_data(data: bytes, path: Path, options: ExtractOptions) -> LoadedDocumen
                 )
             )
         blocks = load_docx(data, str(path))
+        if not any(_has_text(block) for block in blocks):
+            pasted = _load_pasted(data, str(path), options)
+            if pasted is not None:
+                blocks, pages, scanned, seals = (
+                    pasted.blocks,
+                    pasted.pages,
+                    pasted.ocr,
+                    pasted.seals,
+                )
+                warnings += pasted.warnings
     elif fmt is SourceFormat.HTML:
         from .web_page import load_html
 
@@ -159,3 +169,36 @@ def _load_paged(data: bytes, path: str, fmt: SourceFormat, options: ExtractOptio
     if count > options.max_pages:
         raise InputError(f"image has {count} pages, over the limit of {options.max_pages}", path)
     return load_page_images(page_images(data, path), count, path, recogniser)
+
+
+def _has_text(block: Block) -> bool:
+    if isinstance(block, Line):
+        return bool(block.text.strip())
+    return isinstance(block, TableBlock) and any(c.strip() for row in block.rows for c in row)
+
+
+def _load_pasted(data: bytes, path: str, options: ExtractOptions) -> LoadedPdf | None:
+    """A DOCX without text whose body shows images: the images read by OCR as its pages (a
+    multi-page TIFF gives each of its frames), in document order; None when it shows none."""
+    from .word import pasted_images
+
+    images = [image for image in pasted_images(data, path) if _is_image(image)]
+    if not images:
+        return None
+    from .ocr import page_count, page_images
+    from .pdf import load_page_images
+
+    recogniser = _recogniser(options)
+    if recogniser is None:
+        hint = "OCR is off (--ocr never)" if options.ocr is OcrMode.NEVER else OCR_EXTRA_HINT
+        raise NoTextLayerError(
+            f"a DOCX of {len(images)} pasted image(s) and no text: reading it needs OCR ({hint})",
+            path,
+        )
+    count = sum(page_count(image, path) for image in images)
+    if count > options.max_pages:
+        raise InputError(
+            f"DOCX shows {count} page images, over the limit of {options.max_pages}", path
+        )
+    frames = (frame for image in images for frame in page_images(image, path))
+    return load_page_images(frames, count, path, recogniser)

@@ -11,6 +11,9 @@
   columns it spans, ``w:vMerge`` copies it down the rows it spans;
 - provenance: body paragraph number, or table number and row number (both counted from 1).
 
+A DOCX that is only pasted page images (a scan dropped into Word) has no text to read:
+``pasted_images`` gives the images its body shows, in document order, for OCR (``dispatch``).
+
 The package is checked before parsing: a ZIP that is not a Word document, or whose parts would
 inflate beyond a sane size (a decompression bomb), is refused.
 """
@@ -29,6 +32,10 @@ from ..text.joining import join_text
 from .word_numbering import Numbering
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+# a picture in the body: DrawingML (a:blip r:embed) or VML from older Word (v:imagedata r:id)
+_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
 _DOCUMENT_PART = "word/document.xml"
 # generous: the largest real circulars with embedded images stay far below these
 _MAX_UNCOMPRESSED = 512 * 1024 * 1024
@@ -109,6 +116,29 @@ def load_docx(data: bytes, path: str) -> list[Block]:
     except Exception as exc:  # zlib, CRC, missing parts: python-docx lets them all through
         raise InputError(f"damaged DOCX: {exc}", path) from None
     return list(_body_blocks(document.element.body, Numbering(numbering_part, styles)))
+
+
+def pasted_images(data: bytes, path: str) -> list[bytes]:
+    """The images the body shows (each picture's bytes as stored in ``word/media``), in
+    document order; a picture shown twice is given once."""
+    check_package(data, path)
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        related = document.part.related_parts
+        images: list[bytes] = []
+        seen: set[str] = set()
+        for element in document.element.body.iter(_BLIP, _VML_IMAGE):
+            ref = element.get(_R + "embed") or element.get(_R + "id")
+            if ref and ref not in seen and ref in related:
+                seen.add(ref)
+                images.append(related[ref].blob)
+        return images
+    except SyntaxError as exc:
+        raise InputError(f"damaged DOCX (XML error): {exc}", path) from None
+    except Exception as exc:  # as in load_docx
+        raise InputError(f"damaged DOCX: {exc}", path) from None
 
 
 def _numbering_element(part: Any) -> Any | None:

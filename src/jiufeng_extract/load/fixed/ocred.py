@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING
 
 from ...formats import OcrMode
 from ...model import OcrSeal, OcrSource, Warning
+from ...progress import page_read
 from ..recognised import RecognisedPage, Recogniser
 from .raw import RawPage, ruled_tables
+from .seals import SealMark
 from .text_layer import unreadable
 
 if TYPE_CHECKING:
@@ -29,11 +31,16 @@ def needs_ocr(raw: RawPage, mode: OcrMode) -> bool:
 
 
 def from_image(
-    number: int, image: npt.NDArray[np.uint8], dpi: float, recogniser: Recogniser
+    number: int, count: int, image: npt.NDArray[np.uint8], dpi: float, recogniser: Recogniser
 ) -> RawPage:
+    """Page ``number`` of ``count`` read by OCR (and the progress listener told)."""
     read = recogniser.read(image, dpi, number)
     tables = ruled_tables(read.edges)
-    return RawPage(number, read.width, read.height, read.chars, tables, ocr=read)
+    page_read(number, count)
+    raw = RawPage(number, read.width, read.height, read.chars, tables, ocr=read)
+    # listed where a PDF's drawn seals are (``source.seals``) and in ``source.ocr.seals``
+    raw.seals = [SealMark(number, box) for box in read.seals]
+    return raw
 
 
 def ocr_source(pages: Iterable[tuple[int, RecognisedPage]], engine: str) -> OcrSource | None:

@@ -15,6 +15,9 @@ from .content import PageContent
 _GARBLED_SHARE = 0.1
 _CID = regex.compile(r"\(cid:\d+\)")
 _UNREADABLE = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
+# the glyph codes PDFium gives for glyphs without Unicode: never text (U+FFFD and private-use
+# characters are kept, they are visible and may be a font's own characters)
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _glyphs(text: str) -> tuple[int, int]:
@@ -81,6 +84,37 @@ def check_text_layer(
                     where=f"page {number}",
                 )
             )
+    for page in pages:
+        dropped = _drop_control_glyphs(page)
+        if dropped:
+            warnings.append(
+                Warning(
+                    code="unmapped_glyphs",
+                    message=f"{dropped} glyph(s) without a Unicode map left out of the text "
+                    "(a damaged or incomplete font): words near them may be missing",
+                    where=f"page {page.number}",
+                )
+            )
+
+
+def _drop_control_glyphs(page: PageContent) -> int:
+    """Take PDFium's codes for unmapped glyphs out of the lines and cells of ``page`` (lines left
+    empty go); how many were taken."""
+    dropped = 0
+    kept = []
+    for line in page.lines:
+        text, count = _CONTROL.subn("", line.text)
+        dropped += count
+        line.text = text
+        if text.strip() or not count:
+            kept.append(line)
+    page.lines = kept
+    for table in page.tables:
+        for row in table.rows:
+            for i, cell in enumerate(row):
+                row[i], count = _CONTROL.subn("", cell)
+                dropped += count
+    return dropped
 
 
 def _ranges(numbers: list[str]) -> str:

@@ -1,6 +1,6 @@
-"""One page image → a ``RecognisedPage``: seals out, levelled, text boxes read, each box's
-characters placed where the recogniser saw them (so a gap between two names on a signature
-line stays a gap), in points."""
+"""One page image → a ``RecognisedPage``: seals out, turned upright (``orient``), levelled,
+text boxes read, each box's characters placed where the recogniser saw them (so a gap between
+two names on a signature line stays a gap), in points."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from ..fixed import ruled_tables
 from ..recognised import RecognisedPage, UncertainLine
 from . import engine
 from .cells import detect_page
+from .orient import quarter_turns, turn_box, turn_image
 from .prepare import find_seals, is_colour, level, skew_angle, suppress_seals, to_grey
 from .rules import ruling_edges
 
@@ -57,6 +58,9 @@ class RapidRecogniser:
         scale = dpi / 72
         seals = find_seals(image, dpi) if is_colour(image) else []
         grey = suppress_seals(image, seals) if seals else to_grey(image)
+        turns = quarter_turns(grey)
+        seals = [turn_box(seal, turns, grey.shape) for seal in seals]
+        grey = turn_image(grey, turns)
         angle = skew_angle(grey)
         grey = level(grey, angle)
         edges = ruling_edges(grey, dpi)

@@ -105,7 +105,7 @@ def _read(
             size = (page.width, page.height)
             drawing = page_image(package, resources, drawn, size, recogniser.dpi)
             if drawing is not None:
-                page = from_image(page.number, *drawing, recogniser)
+                page = from_image(page.number, count, *drawing, recogniser)
         pages.append(page)
     if images == 0 and not any(char["text"].strip() for page in pages for char in page.chars):
         raise NotACircularError(

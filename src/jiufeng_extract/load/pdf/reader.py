@@ -68,7 +68,7 @@ def load_page_images(
 ) -> LoadedPdf:
     """Page images (an image file's frames, with their dpi), every page read by OCR."""
     raw_pages = (
-        from_image(number, image, dpi, recogniser)
+        from_image(number, count, image, dpi, recogniser)
         for number, (image, dpi) in enumerate(images, start=1)
     )
     return _load_pages(raw_pages, count, path, "", recogniser)

@@ -32,6 +32,6 @@ def rescuer(mode: OcrMode, recogniser: Recogniser | None) -> Rescue | None:
         dpi = recogniser.dpi
         bitmap = page.render(scale=dpi / 72, rev_byteorder=True)
         image = bitmap.to_numpy()
-        return from_image(raw.number, image, dpi, recogniser)
+        return from_image(raw.number, len(page.pdf), image, dpi, recogniser)
 
     return rescue
