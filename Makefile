@@ -50,9 +50,11 @@ samples: dev
 	$(BIN)/python samples/renderings/make_docx_renderings.py
 	$(BIN)/python samples/renderings/make_pdf_renderings.py
 
-# Timings against pdfplumber and pypdfium2, cold start, long PDFs, batch throughput:
-# writes bench/results.json and bench/results.md (about a minute; not part of make test).
+# Timings against PDFium and PyMuPDF (the bench extra), the first call, 100-1000-page PDFs,
+# batch -j 1/-j 2, each as a ratio measured in the same run: writes bench/results.json and
+# bench/results.md with each target's PASS/FAIL (a few minutes; not part of make test).
 bench: dev
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,ocr,bench]'
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/ocr.py
 

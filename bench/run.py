@@ -1,41 +1,42 @@
-"""`make bench`: where the time goes, against the libraries underneath.
+"""`make bench`: where the time goes, against the libraries underneath, each figure beside a
+yardstick measured in the same run (the machine is shared: its speed drifts, ratios do not).
 
-Writes bench/results.json (every figure) and bench/results.md (the tables the README quotes).
-Measures, on this machine:
+Writes bench/results.json (every figure) and bench/results.md (the tables the README quotes,
+each target with PASS or FAIL). Measures, on this machine:
 1. extraction of every sample, in process (median of several runs after a warm-up), and per
-   page for PDFs;
-2. the same PDFs read by plain pdfplumber (extract_text, and extract_text + extract_tables on
-   every page) and by pypdfium2's text extraction, and the ratios jiufeng / each;
-3. cold start as processes: `jiufeng --version`, `jiufeng extract` of a text sample;
-4. long PDFs made by repeating the Shanghai sample's pages (75, 150, 300 pages), each in its own
-   process: time, time per page, peak RSS;
-5. `jiufeng batch` throughput with -j 1 and -j 2 over a few hundred circulars.
+   page for PDFs and OFDs; the loaders alone, OFD beside PDF;
+2. every committed PDF against PDFium's raw text and PyMuPDF's ``get_text`` (``bench`` extra),
+   and the two PDF samples against plain pdfplumber ``extract_text`` (``pdf_engines``);
+3. 100-, 300- and 1000-page PDFs, one process each: ms/page, the 1000/100 ratio, peak RSS
+   against PDFium alone on the same file (``pdf_engines``);
+4. the first call as a process: ``jiufeng --version`` and ``jiufeng extract`` of a text sample
+   beside ``python -c pass`` and ``python -c "import pydantic"`` (``processes``);
+5. ``jiufeng batch`` with -j 1 and -j 2 over copies of every sample (``processes``).
+Takes a few minutes on 2 cores.
 """
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import platform
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
+
+from pdf_engines import bench_engines, bench_long
+from processes import bench_batch, bench_first_call
+from report import markdown, targets
+from timing import RUNS, paired
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 OUT = ROOT / "bench"
-BIN = Path(sys.executable).parent
-RUNS = 5
-BIG_PAGES = (75, 150, 300)
-BATCH_COPIES = 24  # of each of the 9 samples: 216 files
 
 
 def median_seconds(action: Callable[[], object], runs: int = RUNS) -> float:
@@ -138,147 +139,6 @@ def _real_ofds(options: Any) -> dict[str, Any]:
     }
 
 
-def bench_pdf_libraries() -> list[dict[str, Any]]:
-    import pdfplumber
-    import pypdfium2
-
-    from jiufeng_extract import extract_path
-
-    def plumber_text(path: Path) -> None:
-        with pdfplumber.open(path) as pdf:
-            for page in pdf.pages:
-                page.extract_text()
-
-    def plumber_text_tables(path: Path) -> None:
-        with pdfplumber.open(path) as pdf:
-            for page in pdf.pages:
-                page.extract_text()
-                page.extract_tables()
-
-    def pdfium_text(path: Path) -> None:
-        document = pypdfium2.PdfDocument(path)
-        for page in document:
-            textpage = page.get_textpage()
-            textpage.get_text_range()
-            textpage.close()
-            page.close()
-        document.close()
-
-    rows = []
-    for path in (p for p in samples() if p.suffix == ".pdf"):
-        ours = median_seconds(lambda p=path: extract_path(p))
-        text = median_seconds(lambda p=path: plumber_text(p))
-        both = median_seconds(lambda p=path: plumber_text_tables(p))
-        pdfium = median_seconds(lambda p=path: pdfium_text(p))
-        rows.append(
-            {
-                "file": path.name,
-                "pages": page_count(path),
-                "jiufeng_ms": round(ours * 1000, 1),
-                "pdfplumber_text_ms": round(text * 1000, 1),
-                "pdfplumber_text_tables_ms": round(both * 1000, 1),
-                "pypdfium2_text_ms": round(pdfium * 1000, 1),
-                "ratio_vs_pdfplumber_text": round(ours / text, 3),
-                "ratio_vs_pdfplumber_text_tables": round(ours / both, 3),
-                "ratio_vs_pypdfium2_text": round(ours / pdfium, 2),
-            }
-        )
-    return rows
-
-
-def process_seconds(args: list[str], runs: int = RUNS) -> float:
-    def once() -> None:
-        subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-    return median_seconds(once, runs)
-
-
-def bench_cold_start() -> dict[str, float]:
-    jiufeng = str(BIN / "jiufeng")
-    text = str(SAMPLES / "national-2024-jiufeng.txt")
-    return {
-        "python_startup_s": round(process_seconds([sys.executable, "-c", "pass"]), 3),
-        "version_s": round(process_seconds([jiufeng, "--version"]), 3),
-        "extract_text_sample_s": round(process_seconds([jiufeng, "extract", text, "-q"]), 3),
-    }
-
-
-def long_pdf(pages: int, target: Path) -> None:
-    """The Shanghai sample's pages repeated until the document has ``pages`` pages."""
-    import pypdfium2
-
-    source = pypdfium2.PdfDocument(SAMPLES / "shanghai-2023-jiufeng.pdf")
-    document = pypdfium2.PdfDocument.new()
-    while len(document) < pages:
-        take = min(len(source), pages - len(document))
-        document.import_pages(source, list(range(take)))
-    buffer = io.BytesIO()
-    document.save(buffer)
-    target.write_bytes(buffer.getvalue())
-
-
-_MEASURE = """
-import resource, sys, time
-from jiufeng_extract import extract_path
-start = time.perf_counter()
-extract_path(sys.argv[1])
-print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-"""
-
-
-def bench_long_pdfs(workdir: Path) -> list[dict[str, Any]]:
-    rows = []
-    for pages in BIG_PAGES:
-        path = workdir / f"long-{pages}.pdf"
-        long_pdf(pages, path)
-        runs = []
-        for _ in range(3):
-            done = subprocess.run(
-                [sys.executable, "-c", _MEASURE, str(path)],
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-            seconds, rss_kb = done.stdout.split()
-            runs.append((float(seconds), int(rss_kb)))
-        seconds = statistics.median(s for s, _ in runs)
-        rows.append(
-            {
-                "pages": pages,
-                "seconds": round(seconds, 3),
-                "ms_per_page": round(seconds * 1000 / pages, 2),
-                "peak_rss_mb": round(max(r for _, r in runs) / 1024, 1),
-            }
-        )
-    return rows
-
-
-def bench_batch(workdir: Path) -> list[dict[str, Any]]:
-    inbox = workdir / "inbox"
-    inbox.mkdir()
-    sources = samples()
-    for copy in range(BATCH_COPIES):
-        for path in sources:
-            shutil.copy(path, inbox / f"{copy:03d}-{path.name}")
-    files = BATCH_COPIES * len(sources)
-    rows = []
-    for workers in (1, 2):
-        out = workdir / f"out-{workers}"
-        command = [str(BIN / "jiufeng"), "batch", str(inbox), "-o", str(out), "-j", str(workers)]
-        start = time.perf_counter()
-        subprocess.run([*command, "--force"], check=True, capture_output=True)
-        seconds = time.perf_counter() - start
-        rows.append(
-            {
-                "workers": workers,
-                "files": files,
-                "seconds": round(seconds, 2),
-                "files_per_s": round(files / seconds, 1),
-            }
-        )
-    return rows
-
-
 def machine() -> dict[str, Any]:
     cpu = "unknown"
     cpuinfo = Path("/proc/cpuinfo")
@@ -297,132 +157,65 @@ def machine() -> dict[str, Any]:
         "jiufeng_extract": version("jiufeng-extract"),
         "pdfplumber": version("pdfplumber"),
         "pypdfium2": version("pypdfium2"),
-        "peak_rss_unit": "ru_maxrss of the measuring process",
+        "pymupdf": _version_or_none("pymupdf"),
+        "peak_rss_unit": "VmHWM of the measuring process (ru_maxrss without /proc)",
     }
 
 
-def markdown(results: dict[str, Any]) -> str:
-    m = results["machine"]
-    lines = [
-        "# jiufeng-extract benchmark",
-        "",
-        f"Measured on {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, {m['os']}, "
-        f"Python {m['python']}; jiufeng-extract {m['jiufeng_extract']}, pdfplumber "
-        f"{m['pdfplumber']}, pypdfium2 {m['pypdfium2']}. Medians of {RUNS} runs after a warm-up.",
-        "",
-        "## Extraction per sample (in process)",
-        "",
-        "| file | pages | ms | ms/page |",
-        "|---|---|---|---|",
-    ]
-    lines += [
-        f"| {r['file']} | {r['pages'] or ''} | {r['ms']} | {r['ms_per_page'] or ''} |"
-        for r in results["samples"]
-    ]
-    lines += [
-        "",
-        "## Reading alone: OFD beside PDF (the loader, no parsing)",
-        "",
-        "| seed | pages | PDF ms/page | OFD ms/page |",
-        "|---|---|---|---|",
-    ]
-    lines += [
-        f"| {r['seed']} | {r['pages']} | {r['pdf_ms_per_page']} | {r['ofd_ms_per_page']} |"
-        for r in results["fixed_layout_reading"]
-    ]
-    lines += [
-        "",
-        "## PDF: jiufeng against the libraries underneath",
-        "",
-        "| file | pages | jiufeng ms | pdfplumber text ms | pdfplumber text+tables ms | "
-        "pypdfium2 text ms | ÷ pdfplumber text | ÷ pdfplumber text+tables | ÷ pypdfium2 |",
-        "|---|---|---|---|---|---|---|---|---|",
-    ]
-    lines += [
-        f"| {r['file']} | {r['pages']} | {r['jiufeng_ms']} | {r['pdfplumber_text_ms']} | "
-        f"{r['pdfplumber_text_tables_ms']} | {r['pypdfium2_text_ms']} | "
-        f"{r['ratio_vs_pdfplumber_text']} | {r['ratio_vs_pdfplumber_text_tables']} | "
-        f"{r['ratio_vs_pypdfium2_text']} |"
-        for r in results["pdf_libraries"]
-    ]
-    c = results["cold_start"]
-    lines += [
-        "",
-        "## Cold start (whole processes)",
-        "",
-        f"- `python -c pass`: {c['python_startup_s']} s",
-        f"- `jiufeng --version`: {c['version_s']} s",
-        f"- `jiufeng extract` of the national text sample: {c['extract_text_sample_s']} s",
-        "",
-        "## Long PDFs (Shanghai sample pages repeated; one process each)",
-        "",
-        "| pages | s | ms/page | peak RSS MB |",
-        "|---|---|---|---|",
-    ]
-    lines += [
-        f"| {r['pages']} | {r['seconds']} | {r['ms_per_page']} | {r['peak_rss_mb']} |"
-        for r in results["long_pdfs"]
-    ]
-    lines += [
-        "",
-        "## Batch throughput (`jiufeng batch --force`, all samples copied)",
-        "",
-        "| workers | files | s | files/s |",
-        "|---|---|---|---|",
-    ]
-    lines += [
-        f"| {r['workers']} | {r['files']} | {r['seconds']} | {r['files_per_s']} |"
-        for r in results["batch"]
-    ]
-    lines += ["", "## Targets", ""]
-    lines += [f"- {'✅' if ok else '❌'} {what}" for what, ok in targets(results)]
-    return "\n".join(lines) + "\n"
+def _version_or_none(name: str) -> str | None:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
 
 
-def targets(results: dict[str, Any]) -> list[tuple[str, bool]]:
-    pdf = results["pdf_libraries"]
-    long_rows = results["long_pdfs"]
-    per_page = [r["ms_per_page"] for r in long_rows]
-    batch = {r["workers"]: r["files_per_s"] for r in results["batch"]}
-    worst = max(r["ratio_vs_pdfplumber_text"] for r in pdf)
-    cold = results["cold_start"]
-    return [
-        (f"PDF no slower than pdfplumber extract_text (worst ratio {worst}, ≤ 1.0)", worst <= 1.0),
-        (f"PDF ratio ≤ 0.5 against pdfplumber extract_text (worst {worst})", worst <= 0.5),
-        (f"`jiufeng --version` under 0.3 s ({cold['version_s']} s)", cold["version_s"] < 0.3),
-        (
-            f"extract of a text sample under 0.5 s ({cold['extract_text_sample_s']} s)",
-            cold["extract_text_sample_s"] < 0.5,
-        ),
-        (
-            f"time linear in pages (ms/page {', '.join(map(str, per_page))}: spread ≤ 25%)",
-            max(per_page) <= 1.25 * min(per_page),
-        ),
-        (
-            f"300 pages under 300 MB peak ({long_rows[-1]['peak_rss_mb']} MB)",
-            long_rows[-1]["peak_rss_mb"] < 300,
-        ),
-        (
-            f"-j 2 at least 1.7× the files/s of -j 1 ({batch[2] / batch[1]:.2f}×)",
-            batch[2] >= 1.7 * batch[1],
-        ),
-    ]
+def bench_pdfplumber() -> list[dict[str, Any]]:
+    """The PDF samples beside plain pdfplumber ``extract_text`` on every page."""
+    import pdfplumber
+
+    from jiufeng_extract import extract_path
+
+    def plumber_text(path: Path) -> None:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+
+    rows = []
+    for path in (p for p in samples() if p.suffix == ".pdf"):
+        timed = paired(lambda p=path: extract_path(p), [lambda p=path: plumber_text(p)])
+        rows.append(
+            {
+                "file": path.name,
+                "jiufeng_ms": round(timed.a * 1000, 1),
+                "pdfplumber_text_ms": round(timed.b[0] * 1000, 1),
+                "ratio_vs_pdfplumber_text": round(timed.ratios[0], 3),
+            }
+        )
+    return rows
 
 
 def main() -> None:
-    print("measuring… (about a minute)", file=sys.stderr)
+    print("measuring… (a few minutes)", file=sys.stderr)
+    results: dict[str, Any] = {"machine": machine()}
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        results = {
-            "machine": machine(),
-            "samples": bench_samples(),
-            "fixed_layout_reading": bench_fixed_layout_reading(),
-            "pdf_libraries": bench_pdf_libraries(),
-            "cold_start": bench_cold_start(),
-            "long_pdfs": bench_long_pdfs(workdir),
-            "batch": bench_batch(workdir),
-        }
-    results["targets"] = [{"target": what, "met": ok} for what, ok in targets(results)]
+        steps: list[tuple[str, Callable[[], Any]]] = [
+            ("samples", bench_samples),
+            ("fixed_layout_reading", bench_fixed_layout_reading),
+            ("pdf_engines", bench_engines),
+            ("pdfplumber", bench_pdfplumber),
+            ("first_call", bench_first_call),
+            ("long_pdfs", lambda: bench_long(workdir)),
+            ("batch", lambda: bench_batch(workdir)),
+        ]
+        for name, step in steps:
+            start = time.perf_counter()
+            results[name] = step()
+            print(f"  {name}: {time.perf_counter() - start:.0f} s", file=sys.stderr)
+    results["load_average"] = [round(x, 2) for x in os.getloadavg()]
+    results["targets"] = [
+        {"target": what, "figure": figure, "met": ok} for what, figure, ok in targets(results)
+    ]
     OUT.mkdir(exist_ok=True)
     (OUT / "results.json").write_text(
         json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"

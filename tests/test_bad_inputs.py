@@ -240,7 +240,7 @@ def test_internal_error_asks_for_a_report_and_debug_shows_the_traceback(
     from typer.testing import CliRunner
 
     from jiufeng_extract import pipeline
-    from jiufeng_extract.cli.app import app
+    from jiufeng_extract.cli.commands import app
 
     def broken(*_: object, **__: object) -> None:
         raise RuntimeError("a bug")

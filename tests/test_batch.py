@@ -208,3 +208,19 @@ def test_progress_bar_at_a_terminal_plain_lines_otherwise(tmp_path: Path) -> Non
 
     piped = run("batch", text, "-o", str(tmp_path / "piped"))
     assert "[1/1] warnings" in piped.stderr and "extracting" not in piped.stderr
+
+
+def test_several_workers_take_the_largest_files_first_one_worker_keeps_the_order(
+    tmp_path: Path,
+) -> None:
+    from jiufeng_extract.batch.plan import Job
+    from jiufeng_extract.batch.workers import dispatch_order
+
+    jobs = []
+    for index, size in enumerate((10, 300, 10, 2000)):
+        source = tmp_path / f"{index}.txt"
+        source.write_bytes(b"x" * size)
+        jobs.append(Job(index, source, tmp_path / f"{index}.json", None))
+    jobs.append(Job(4, tmp_path / "missing.txt", tmp_path / "4.json", None))
+    assert [j.index for j in dispatch_order(jobs, 2)] == [3, 1, 0, 2, 4]
+    assert [j.index for j in dispatch_order(jobs, 1)] == [0, 1, 2, 3, 4]

@@ -6,7 +6,7 @@ import regex
 
 from conftest import ROOT
 from jiufeng_extract import errors
-from jiufeng_extract.cli.app import app
+from jiufeng_extract.cli.commands import app
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

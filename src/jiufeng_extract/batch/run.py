@@ -25,7 +25,7 @@ from .find import collect
 from .index import BatchIndex, FileResult, totals
 from .plan import Job, input_name, plan, shard
 from .state import previous_results, record, write_index
-from .workers import WorkerPool
+from .workers import WorkerPool, start_early
 
 
 @dataclass
@@ -52,6 +52,7 @@ def run_batch(
         raise UsageError("batch writes json or yaml (csv/xlsx hold only the table)")
     if settings.workers < 1:
         raise UsageError("option -j: at least 1 worker")
+    start_early()
     sources, unmatched = collect(settings.inputs)
     if unmatched and not sources:
         raise UsageError(f"no input files found in {', '.join(unmatched)}")

@@ -2,11 +2,12 @@
 
 A file that fails is a result, not an exception. A file that hangs past ``timeout`` has its
 worker killed and replaced; a worker that dies (a crash in a C library) is replaced too, and its
-file reported as failed. Workers come from a fork server with the pipeline preloaded, so they
-start fast without inheriting the parent's threads (the progress display runs one). Workers
-die with the batch: each watches a pipe whose only writing end the batch holds, and ends itself
-when it reads end-of-file (the batch exited or was killed, even by ``kill -9``), so a killed
-batch leaves no process behind writing outputs.
+file reported as failed. Workers come from a fork server with the pipeline, the readers and the
+writers preloaded, so they start fast without inheriting the parent's threads (the progress
+display runs one); the fork server starts while the batch looks for and hashes its inputs.
+Workers die with the batch: each watches a pipe whose only writing end the batch holds, and
+ends itself when it reads end-of-file (the batch exited or was killed, even by ``kill -9``), so
+a killed batch leaves no process behind writing outputs.
 
 A FIFO, device or folder among the inputs is failed without being opened (opening a FIFO waits
 for a writer that may never come).
@@ -84,6 +85,19 @@ def _not_regular(job: Job) -> str | None:
     return f"not a regular file ({kind}): not read"
 
 
+def dispatch_order(jobs: list[Job], workers: int) -> list[Job]:
+    """With more than one worker the largest files first, so that no worker is left reading a
+    long file alone at the end while the others wait; one worker keeps the inputs' order."""
+    return sorted(jobs, key=_size, reverse=True) if workers > 1 else jobs
+
+
+def _size(job: Job) -> int:
+    try:
+        return os.stat(job.source).st_size
+    except OSError:
+        return 0
+
+
 def _failed(base: dict[str, Any], started: float, message: str, code: int) -> FileResult:
     return FileResult(
         **base,
@@ -126,16 +140,44 @@ class _Worker:
     started: float = 0.0
 
 
+# What the fork server imports once for every worker: the pipeline, the reader of each format
+# (the pipeline imports them when a file of that format comes) and the writers.
+PRELOAD = [
+    "jiufeng_extract.pipeline",
+    "jiufeng_extract.load.plain_text",
+    "jiufeng_extract.load.web_page",
+    "jiufeng_extract.load.word",
+    "jiufeng_extract.load.pdf",
+    "jiufeng_extract.load.ofd",
+    "jiufeng_extract.emit.serialize",
+    "yaml",
+]
+
+
+def worker_context() -> Any:
+    """The fork server with ``PRELOAD`` (spawn on Windows)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    forkserver = multiprocessing.get_context("forkserver")
+    forkserver.set_forkserver_preload(PRELOAD)
+    return forkserver
+
+
+def start_early() -> None:
+    """Start the fork server now, so that it imports ``PRELOAD`` while the batch looks for its
+    inputs and hashes them, instead of after."""
+    context = worker_context()
+    if context.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 class WorkerPool:
     def __init__(
         self, workers: int, options: ExtractOptions, fmt: OutputFormat, timeout: float | None
     ) -> None:
-        if "forkserver" in multiprocessing.get_all_start_methods():
-            forkserver = multiprocessing.get_context("forkserver")
-            forkserver.set_forkserver_preload(["jiufeng_extract.pipeline"])
-            self._context: Any = forkserver
-        else:  # Windows
-            self._context = multiprocessing.get_context("spawn")
+        self._context: Any = worker_context()
         self._options, self._fmt, self._timeout = options, fmt, timeout
         # the batch never writes to the lifeline: it only closes, when the batch ends
         self._lifeline, self._lifeline_end = self._context.Pipe(duplex=False)
@@ -153,8 +195,9 @@ class WorkerPool:
         return _Worker(process, parent)
 
     def run(self, jobs: Iterable[Job], on_result: Callable[[Job, FileResult], bool]) -> None:
-        """Run every job; ``on_result`` returns False to stop early (--fail-fast)."""
-        pending = list(jobs)
+        """Run every job, in ``dispatch_order``; ``on_result`` returns False to stop early
+        (--fail-fast)."""
+        pending = dispatch_order(list(jobs), len(self._workers))
         pending.reverse()
         try:
             while pending or any(w.job for w in self._workers):

@@ -1,16 +1,25 @@
 """The ``jiufeng`` command: one module per command, a thin layer over the library (no parsing
-logic here). May import any room below it; nothing in the package imports it."""
+logic here). May import any room below it; nothing in the package imports it.
 
-# Each module registers its commands on import; --help lists them in this order.
-# isort: off
-from . import extract, text, units, diff, batch, export, schema  # noqa: F401
+``jiufeng --version`` is answered here, before typer and the commands are imported (they are
+most of a new process's start-up); everything else goes to the typer application,
+``jiufeng_extract.cli.commands.app`` (importing that module registers every command).
+"""
 
-# isort: on
-from .app import app
+from __future__ import annotations
+
+import sys
 
 
 def main() -> None:
+    if sys.argv[1:] == ["--version"]:
+        from .. import __version__
+
+        print(f"jiufeng-extract {__version__}")
+        return
+    from .commands import app
+
     app()
 
 
-__all__ = ["app", "main"]
+__all__ = ["main"]

@@ -1,7 +1,8 @@
 """Serialise a ``Circular`` (or any model) to JSON or YAML, its responsibility table to CSV or
 its tables to an XLSX workbook, and write files atomically.
 
-Output is deterministic: model field order, ``ensure_ascii=False``, a final newline.
+Output is deterministic: model field order, ``ensure_ascii=False``, a final newline. YAML,
+CSV and XLSX writers are imported when asked for (a JSON extract does not load them).
 """
 
 from __future__ import annotations
@@ -12,22 +13,21 @@ import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-import yaml
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, UsageError
 from ..formats import Lang, OutputFormat
-from ..model import Circular
-from .flatten import RESPONSIBILITY_HEADER, responsibility_rows
-from .labels import header
-from .spreadsheet import csv_text
-from .workbook import circular_workbook, combined_workbook
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from ..model import Circular
 
 
 def dumps_data(data: Any, fmt: OutputFormat) -> str:
     if fmt is OutputFormat.YAML:
+        import yaml
+
         return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -40,6 +40,10 @@ def render_circular(circular: Circular, fmt: OutputFormat, lang: Lang = Lang.ZH)
     """The whole document as JSON/YAML, its responsibility table as CSV, or a workbook of
     all its tables as XLSX; ``lang`` is the language of CSV and XLSX headers."""
     if fmt is OutputFormat.CSV:
+        from .flatten import RESPONSIBILITY_HEADER, responsibility_rows
+        from .labels import header
+        from .spreadsheet import csv_text
+
         if not circular.responsibility_table:
             raise UsageError(
                 "no responsibility table in this circular, so no CSV rows to write: "
@@ -49,6 +53,8 @@ def render_circular(circular: Circular, fmt: OutputFormat, lang: Lang = Lang.ZH)
         rows = responsibility_rows(circular, lang)
         return csv_text(header(RESPONSIBILITY_HEADER, lang), rows).encode("utf-8")
     if fmt is OutputFormat.XLSX:
+        from .workbook import circular_workbook
+
         return circular_workbook(circular, lang)
     return dumps(circular, fmt).encode("utf-8")
 
@@ -59,7 +65,13 @@ def render_combined(
     """Many circulars as one table: the responsibility rows of all (CSV) or a workbook whose
     sheets hold the rows of all (XLSX)."""
     if fmt is OutputFormat.XLSX:
+        from .workbook import combined_workbook
+
         return combined_workbook(circulars, lang)
+    from .flatten import RESPONSIBILITY_HEADER, responsibility_rows
+    from .labels import header
+    from .spreadsheet import csv_text
+
     rows = [row for circular in circulars for row in responsibility_rows(circular, lang)]
     return csv_text(header(RESPONSIBILITY_HEADER, lang), rows).encode("utf-8")
 

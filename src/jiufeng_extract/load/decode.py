@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-import charset_normalizer
-
 from ..errors import InputError
 
 _BOMS = (
@@ -53,6 +51,8 @@ def decode_bytes(data: bytes, path: str, declared: str | None = None, forced: bo
         pass
     if b"\x00" in data[:8192]:
         return _decode_utf16_without_bom(data, path)
+    import charset_normalizer  # only here: most inputs are UTF-8 or declare their charset
+
     best = charset_normalizer.from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError("cannot determine the text encoding (not UTF-8, GB18030 or UTF-16)", path)

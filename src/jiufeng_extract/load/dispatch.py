@@ -1,12 +1,15 @@
 """Stage 1: path → LoadedDocument. Detects the format from the content, not the suffix.
 
 Only the ``load_*`` modules import parsing libraries; this module reads bytes and dispatches.
+Each loader is imported when a file of its format comes (a text circular's new process does
+not load lxml, PDFium, the OFD reader or the OCR package).
 """
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -15,15 +18,12 @@ from ..errors import InputError, NoTextLayerError, UsageError
 from ..formats import OcrMode
 from ..model import OcrSource, Seal, SourceFormat, Warning
 from ..options import ExtractOptions
-from . import ocr
-from .legacy_word import legacy_word_to_docx
-from .ofd import is_ofd, load_ofd
-from .pdf import LoadedPdf, load_page_images, load_pdf
-from .plain_text import load_text
-from .recognised import OCR_EXTRA_HINT, Recogniser
+from .recognised import OCR_EXTRA_HINT
 from .source import read_input
-from .web_page import load_html
-from .word import load_docx, pasted_images
+
+if TYPE_CHECKING:
+    from .pdf import LoadedPdf
+    from .recognised import Recogniser
 
 _OLE2 = b"\xd0\xcf\x11\xe0"
 _HTML_START = regex.compile(
@@ -44,9 +44,11 @@ def sniff_format(data: bytes, path: Path) -> SourceFormat:
     head = data[:2048].lstrip(b"\xef\xbb\xbf")
     if head.startswith(b"%PDF"):
         return SourceFormat.PDF
-    if ocr.is_image(head):
+    if _is_image(head):
         return SourceFormat.IMAGE
     if head.startswith(b"PK\x03\x04"):
+        from .ofd import is_ofd
+
         return SourceFormat.OFD if is_ofd(data) else SourceFormat.DOCX
     if head.startswith(_OLE2):
         return SourceFormat.DOCX  # a legacy .doc/.wps, converted to DOCX when possible
@@ -59,7 +61,13 @@ def needs_worker(head: bytes) -> bool:
     """Inputs read by C code that aborts rather than raises when memory runs out (PDFium,
     Pillow, ONNX Runtime): the resource guard reads them in a worker process."""
     head = head[:2048].lstrip(b"\xef\xbb\xbf")
-    return head.startswith(b"%PDF") or ocr.is_image(head)
+    return head.startswith(b"%PDF") or _is_image(head)
+
+
+def _is_image(head: bytes) -> bool:
+    from .ocr.images import is_image
+
+    return is_image(head)
 
 
 def load_document(path: Path, options: ExtractOptions) -> LoadedDocument:
@@ -82,11 +90,17 @@ def load_data(data: bytes, path: Path, options: ExtractOptions) -> LoadedDocumen
         blocks, pages, warnings, scanned = read.blocks, read.pages, read.warnings, read.ocr
         seals = read.seals
     elif fmt is SourceFormat.OFD:
+        from .ofd import load_ofd
+
         ofd = load_ofd(data, str(path), options.max_pages, options.ocr, _recogniser(options))
         blocks, pages, warnings = ofd.blocks, ofd.pages, ofd.warnings
         document_info, seals, scanned = ofd.document_info, ofd.seals, ofd.ocr
     elif fmt is SourceFormat.DOCX:
+        from .word import load_docx
+
         if data.startswith(_OLE2):
+            from .legacy_word import legacy_word_to_docx
+
             data = legacy_word_to_docx(data, str(path))
             warnings.append(
                 Warning(
@@ -107,8 +121,12 @@ def load_data(data: bytes, path: Path, options: ExtractOptions) -> LoadedDocumen
                 )
                 warnings += pasted.warnings
     elif fmt is SourceFormat.HTML:
+        from .web_page import load_html
+
         blocks = list(load_html(data, str(path), options.encoding))
     else:
+        from .plain_text import load_text
+
         lines, pages = load_text(data, str(path), options.encoding)
         blocks = list(lines)
     return LoadedDocument(
@@ -127,7 +145,9 @@ def load_data(data: bytes, path: Path, options: ExtractOptions) -> LoadedDocumen
 def _recogniser(options: ExtractOptions) -> Recogniser | None:
     if options.ocr is OcrMode.NEVER:
         return None
-    found = ocr.recogniser()
+    from .ocr import recogniser
+
+    found = recogniser()
     if found is None and options.ocr is OcrMode.ALWAYS:
         raise UsageError(f"--ocr always: {OCR_EXTRA_HINT}")
     return found
@@ -135,16 +155,20 @@ def _recogniser(options: ExtractOptions) -> Recogniser | None:
 
 def _load_paged(data: bytes, path: str, fmt: SourceFormat, options: ExtractOptions) -> LoadedPdf:
     """A PDF (its pages without honest text read by OCR) or an image file (every page)."""
+    from .pdf import load_page_images, load_pdf
+
     recogniser = _recogniser(options)
     if fmt is SourceFormat.PDF:
         return load_pdf(data, path, options.password, options.max_pages, options.ocr, recogniser)
     if recogniser is None:
         hint = "OCR is off (--ocr never)" if options.ocr is OcrMode.NEVER else OCR_EXTRA_HINT
         raise NoTextLayerError(f"an image has no text layer: reading it needs OCR ({hint})", path)
-    count = ocr.page_count(data, path)
+    from .ocr import page_count, page_images
+
+    count = page_count(data, path)
     if count > options.max_pages:
         raise InputError(f"image has {count} pages, over the limit of {options.max_pages}", path)
-    return load_page_images(ocr.page_images(data, path), count, path, recogniser)
+    return load_page_images(page_images(data, path), count, path, recogniser)
 
 
 def _has_text(block: Block) -> bool:
@@ -156,9 +180,14 @@ def _has_text(block: Block) -> bool:
 def _load_pasted(data: bytes, path: str, options: ExtractOptions) -> LoadedPdf | None:
     """A DOCX without text whose body shows images: the images read by OCR as its pages (a
     multi-page TIFF gives each of its frames), in document order; None when it shows none."""
-    images = [image for image in pasted_images(data, path) if ocr.is_image(image)]
+    from .word import pasted_images
+
+    images = [image for image in pasted_images(data, path) if _is_image(image)]
     if not images:
         return None
+    from .ocr import page_count, page_images
+    from .pdf import load_page_images
+
     recogniser = _recogniser(options)
     if recogniser is None:
         hint = "OCR is off (--ocr never)" if options.ocr is OcrMode.NEVER else OCR_EXTRA_HINT
@@ -166,10 +195,10 @@ def _load_pasted(data: bytes, path: str, options: ExtractOptions) -> LoadedPdf |
             f"a DOCX of {len(images)} pasted image(s) and no text: reading it needs OCR ({hint})",
             path,
         )
-    count = sum(ocr.page_count(image, path) for image in images)
+    count = sum(page_count(image, path) for image in images)
     if count > options.max_pages:
         raise InputError(
             f"DOCX shows {count} page images, over the limit of {options.max_pages}", path
         )
-    frames = (frame for image in images for frame in ocr.page_images(image, path))
+    frames = (frame for image in images for frame in page_images(image, path))
     return load_page_images(frames, count, path, recogniser)

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import engine
-from .engine import available
 from .images import is_image, page_count, page_images
 
 if TYPE_CHECKING:
@@ -33,11 +31,15 @@ class LazyRecogniser:
 
     @property
     def engine(self) -> str:
-        return engine.engine_name()
+        from .engine import engine_name
+
+        return engine_name()
 
     @property
     def dpi(self) -> int:
-        return engine.DPI
+        from .engine import DPI
+
+        return DPI
 
     def read(self, image: npt.NDArray[np.uint8], dpi: float, page: int) -> RecognisedPage:
         if self._loaded is None:
@@ -49,7 +51,10 @@ class LazyRecogniser:
 
 def recogniser() -> LazyRecogniser | None:
     """The recogniser, or None when the ``ocr`` extra is not installed (a base install reads
-    born-digital files without the extra)."""
+    born-digital files without the extra). ``engine`` is imported only here and by the
+    recogniser, so a file that is no image does not pay for it."""
+    from .engine import available
+
     if not available():
         return None
     return LazyRecogniser()
