@@ -10,8 +10,6 @@ Set JIUFENG_UPDATE_CASES=1 to rewrite the expected part (that run fails on purpo
 
 from __future__ import annotations
 
-import difflib
-import os
 from pathlib import Path
 
 import pytest
@@ -24,7 +22,7 @@ from jiufeng_extract.options import ExtractOptions
 from jiufeng_extract.units.index import UnitDuties, index_units
 from jiufeng_extract.units.names import UnitNames
 from jiufeng_extract.units.roles import split_units
-from test_cases import MARK, render
+from test_cases import MARK, hold_case, render
 
 CASES = sorted((Path(__file__).parent / "unit_cases").glob("*.txt"))
 # a case file may carry its own alias table: a block '# aliases' … before '# output'
@@ -99,19 +97,7 @@ def test_unit_case(case: Path, tmp_path: Path) -> None:
     index = index_units(circular, options.unit_names())
     lines = [*render_assignments(circular), *render_units(index), *render_check(check(circular))]
     actual = render(circular) + "\n".join(lines) + "\n"
-    if os.environ.get("JIUFENG_UPDATE_CASES") == "1":
-        case.write_text(source + MARK + actual, encoding="utf-8")
-        pytest.fail(f"rewrote {case.name}; review it and rerun without JIUFENG_UPDATE_CASES")
-    if actual != expected:
-        diff = "".join(
-            difflib.unified_diff(
-                expected.splitlines(keepends=True),
-                actual.splitlines(keepends=True),
-                "expected",
-                "actual",
-            )
-        )
-        pytest.fail(f"{case.name}:\n{diff}")
+    hold_case(case, source, expected, actual)
 
 
 @pytest.mark.parametrize(
