@@ -1,5 +1,6 @@
 """Is there honest text? Scans (no text layer) and fonts without a Unicode map are refused with
-their own errors; single pages without text or with garbled text give a warning."""
+their own errors; single pages without text or with garbled text give a warning, and the few
+unmapped glyphs of an otherwise readable page are taken out of its text."""
 
 from __future__ import annotations
 
@@ -42,7 +43,9 @@ def check_text_layer(
     kind: str = "PDF",
     ocr_hint: str = "",
 ) -> None:
-    """Refuse a document without honest text; ``ocr_hint`` says how OCR would read it."""
+    """Refuse a document without honest text (``ocr_hint`` says how OCR would read it); then
+    take the control-character codes of unmapped glyphs out of the pages' lines and cells,
+    counted first, since they are what tells a garbled page."""
     per_page = []
     for page in pages:
         texts = [line.text for line in page.lines] + [
