@@ -70,7 +70,7 @@ def _detect_cell(grey: npt.NDArray[np.uint8], box: tuple[int, ...]) -> list[engi
     dx, dy = x0 - _BORDER, top - _BORDER
     return [
         (_moved(points, dx, dy), text, score, [_moved(w, dx, dy) for w in words])
-        for points, text, score, words in engine.detect(padded)
+        for points, text, score, words in engine.detect(padded, engine.FULL_HEIGHT)
     ]
 
 
