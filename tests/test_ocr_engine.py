@@ -59,3 +59,22 @@ def test_a_short_line_is_read_at_the_full_height_a_long_one_lower() -> None:
     long = np.full((40, 40 * 20, 3), 255, np.uint8)
     assert reader._recogniser(short).rec_image_shape[1] == engine.FULL_HEIGHT
     assert reader._recogniser(long).rec_image_shape[1] == reader.height == engine.REC_HEIGHT
+
+
+def test_a_cell_of_one_line_is_read_without_a_detection_pass() -> None:
+    from jiufeng_extract.load.ocr.cells import _one_line
+
+    scale = 150 / 72  # the engine's 150 dpi: a 16 pt line is 33 px high
+    page = np.full((200, 300), 255, np.uint8)
+    page[50:80, 40:200] = 0  # one line of print, 30 px high
+    box = _one_line(page, (20, 30, 280, 110), scale)
+    assert box is not None
+    x0, top, x1, bottom = box
+    assert x0 < 40 and top < 50 and x1 > 200 and bottom > 80  # the band, with a margin
+    assert x1 - x0 < 200 and bottom - top < 45  # not the whole cell
+    page[90:105, 40:120] = 0  # a second line under a blank of 10 rows
+    assert _one_line(page, (20, 30, 280, 110), scale) is None
+    tall = np.full((200, 300), 255, np.uint8)
+    tall[20:90, 40:200] = 0  # one band of 70 px: more than a line of print
+    assert _one_line(tall, (10, 10, 290, 190), scale) is None
+    assert _one_line(np.full((200, 300), 255, np.uint8), (10, 10, 290, 190), scale) is None

@@ -180,6 +180,35 @@ def detect(image: npt.NDArray[np.uint8], height: int = REC_HEIGHT) -> list[Detec
     return out
 
 
+def read_lines(
+    image: npt.NDArray[np.uint8], boxes: list[tuple[int, int, int, int]], height: int
+) -> list[Detection]:
+    """The text of each box (x0, top, x1, bottom) of a (grey) page image that holds one line,
+    recognised without a detection pass, ``height`` px high, the lines side by side: as
+    ``detect`` gives it, a reading the engine would drop (score under its ``text_score``)
+    left out."""
+    import cv2
+    import numpy as np
+    from rapidocr_onnxruntime.cal_rec_boxes import CalRecBoxes
+
+    if not boxes:
+        return []
+    built = engine()
+    built.text_rec.height = height
+    crops = [cv2.cvtColor(image[t:b, x0:x1], cv2.COLOR_GRAY2BGR) for x0, t, x1, b in boxes]
+    readings, _ = built.text_rec(crops, True)
+    quads = [
+        np.array([[x0, t], [x1, t], [x1, b], [x0, b]], dtype=np.float32) for x0, t, x1, b in boxes
+    ]
+    out: list[Detection] = []
+    for quad, (text, score, words, *_) in zip(
+        quads, CalRecBoxes()(crops, quads, readings), strict=True
+    ):
+        if float(score) >= built.text_score:
+            out.append((quad.tolist(), str(text), float(score), words or []))
+    return out
+
+
 def text_boxes(image: npt.NDArray[np.uint8]) -> list[list[list[float]]]:
     """Corner points of the text boxes the detector finds, nothing recognised."""
     result, _ = engine()(image, use_rec=False)
