@@ -3,8 +3,8 @@
 A file that fails is a result, not an exception. A file that hangs past ``timeout`` has its
 worker killed and replaced; a worker that dies (a crash in a C library) is replaced too, and its
 file reported as failed. Workers come from a fork server with the pipeline, the readers and the
-writers preloaded, so they start fast without inheriting the parent's threads (the progress
-display runs one); the fork server starts while the batch looks for and hashes its inputs.
+writers preloaded (``forkserver.py``), so they start fast without inheriting the parent's
+threads (the progress display runs one).
 Workers die with the batch: each watches a pipe whose only writing end the batch holds, and
 ends itself when it reads end-of-file (the batch exited or was killed, even by ``kill -9``), so
 a killed batch leaves no process behind writing outputs.
@@ -16,7 +16,6 @@ for a writer that may never come).
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 import stat
@@ -30,9 +29,11 @@ from typing import Any
 from ..errors import EXIT_INTERNAL, EXIT_UNREADABLE, JiufengError, describe
 from ..formats import OutputFormat
 from ..options import ExtractOptions
+from .forkserver import PRELOAD, start_early, worker_context
 from .index import Counts, FileResult
 from .plan import Job, input_name
 
+__all__ = ["PRELOAD", "WorkerPool", "extract_job", "start_early", "worker_context"]
 _POLL = 0.5  # seconds between timeout checks while every worker is busy
 
 
@@ -138,39 +139,6 @@ class _Worker:
     conn: Connection
     job: Job | None = None
     started: float = 0.0
-
-
-# What the fork server imports once for every worker: the pipeline, the reader of each format
-# (the pipeline imports them when a file of that format comes) and the writers.
-PRELOAD = [
-    "jiufeng_extract.pipeline",
-    "jiufeng_extract.load.plain_text",
-    "jiufeng_extract.load.web_page",
-    "jiufeng_extract.load.word",
-    "jiufeng_extract.load.pdf",
-    "jiufeng_extract.load.ofd",
-    "jiufeng_extract.emit.serialize",
-    "yaml",
-]
-
-
-def worker_context() -> Any:
-    """The fork server with ``PRELOAD`` (spawn on Windows)."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    forkserver = multiprocessing.get_context("forkserver")
-    forkserver.set_forkserver_preload(PRELOAD)
-    return forkserver
-
-
-def start_early() -> None:
-    """Start the fork server now, so that it imports ``PRELOAD`` while the batch looks for its
-    inputs and hashes them, instead of after."""
-    context = worker_context()
-    if context.get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
 
 
 class WorkerPool:

@@ -33,7 +33,9 @@ def dumps_data(data: Any, fmt: OutputFormat) -> str:
 
 
 def dumps(model: BaseModel, fmt: OutputFormat) -> str:
-    return dumps_data(model.model_dump(mode="json"), fmt)
+    from .data import json_data
+
+    return dumps_data(json_data(model), fmt)
 
 
 def render_circular(circular: Circular, fmt: OutputFormat, lang: Lang = Lang.ZH) -> bytes:
