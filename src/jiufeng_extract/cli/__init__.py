@@ -18,8 +18,8 @@ def main() -> None:
 
         print(f"jiufeng-extract {__version__}")
         return
-    if sys.argv[1:2] == ["batch"]:  # its workers' fork server imports while the CLI does
-        from ..batch.forkserver import start_early
+    if sys.argv[1:2] == ["batch"] and not {"-h", "--help"} & set(sys.argv):
+        from ..batch.forkserver import start_early  # it imports while the CLI does
 
         start_early()
     if sys.argv[1:2] == ["extract"]:
