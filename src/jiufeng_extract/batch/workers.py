@@ -164,21 +164,27 @@ class WorkerPool:
 
     def run(self, jobs: Iterable[Job], on_result: Callable[[Job, FileResult], bool]) -> None:
         """Run every job, in ``dispatch_order``; ``on_result`` returns False to stop early
-        (--fail-fast)."""
+        (--fail-fast), which it does only for a failed file."""
         pending = dispatch_order(list(jobs), len(self._workers))
         pending.reverse()
         try:
-            while pending or any(w.job for w in self._workers):
-                for worker in self._workers:
-                    if worker.job is None and pending:
-                        worker.job, worker.started = pending.pop(), time.monotonic()
-                        worker.conn.send(worker.job)
-                if not self._collect(on_result):
+            for worker in self._workers:
+                self._give(worker, pending)
+            while any(w.job for w in self._workers):
+                if not self._collect(pending, on_result):
                     return
         finally:
             self.close()
 
-    def _collect(self, on_result: Callable[[Job, FileResult], bool]) -> bool:
+    @staticmethod
+    def _give(worker: _Worker, pending: list[Job]) -> None:
+        if worker.job is None and pending:
+            worker.job, worker.started = pending.pop(), time.monotonic()
+            worker.conn.send(worker.job)
+
+    def _collect(self, pending: list[Job], on_result: Callable[[Job, FileResult], bool]) -> bool:
+        """Wait for results; a worker whose file did not fail gets its next job before the
+        result is recorded and reported, so it does not wait for the batch to do that."""
         busy = [w for w in self._workers if w.job is not None]
         patience = _POLL
         if self._timeout:
@@ -202,7 +208,11 @@ class WorkerPool:
                 result = self._lost(index, job, f"timed out after {self._timeout:g} s")
             if result is not None:
                 self._workers[index].job = None
+                if result.status != "failed" and go_on:
+                    self._give(self._workers[index], pending)
                 go_on = on_result(job, result) and go_on
+                if go_on:
+                    self._give(self._workers[index], pending)
         return go_on
 
     def _lost(self, index: int, job: Job, why: str) -> FileResult:
