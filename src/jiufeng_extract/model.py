@@ -4,8 +4,8 @@ The keys of ``Circular`` are the public contract (``shared/docs/output-contract.
 field is a minor version bump, removing or renaming one is a major bump.
 """
 
-from __future__ import annotations
-
+# no ``from __future__ import annotations``: Pydantic would evaluate every annotation string
+# when each class is made (a new ``jiufeng extract`` process makes all of them)
 import datetime as dt
 from enum import StrEnum
 from typing import Any, Self
@@ -177,7 +177,7 @@ class Section(StrictModel):
     text: str
     special_actions: list[int] = Field(default_factory=list)
     provenance: Provenance
-    children: list[Section] = Field(default_factory=list)
+    children: "list[Section]" = Field(default_factory=list)
 
 
 class Deadline(StrictModel):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
@@ -137,9 +136,11 @@ def _read_table(path: Path) -> tuple[dict[str, str], dict[str, str]]:
     return aliases, places
 
 
+# the package's own file, read where it is installed (not through importlib.resources, whose
+# import costs a new process more than reading the table)
+_SHIPPED = Path(__file__).parent.parent / "data" / "unit_aliases.toml"
+
+
 @cache
 def _shipped() -> UnitNames:
-    table = resources.files("jiufeng_extract").joinpath("data/unit_aliases.toml")
-    with resources.as_file(table) as path:
-        aliases, places = _read_table(path)
-    return UnitNames(aliases, places)
+    return UnitNames(*_read_table(_SHIPPED))
