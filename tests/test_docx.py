@@ -13,6 +13,7 @@ from docx.document import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
+from jiufeng_extract import extract_path
 from jiufeng_extract.blocks import Line, TableBlock
 from jiufeng_extract.errors import InputError, UnsupportedFormatError
 from jiufeng_extract.load.word import load_docx
@@ -252,3 +253,37 @@ def test_chinese_counting_lists_continued_past_ten_and_a_hundred() -> None:
         "第九条", "第十条", "第十一条", "第十二条", "第九十九条", "第一百条", "第一百零一条",
         "第一百零九条", "第一百一十条", "第一百一十一条", "第一千零九条", "第一千零一十条",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("stacked", [False, True], ids=["side-by-side", "stacked-in-one-cell"])
+def test_signature_laid_out_as_a_table_with_the_date_in_a_cell(
+    tmp_path: Path, stacked: bool
+) -> None:
+    """A joint notice's issuers in a borderless table, side by side or stacked in one cell (two
+    paragraphs), the 成文日期 in the cell below: the issuers and the date are read from the
+    table, the 附注 after it stays out."""
+    document = docx.Document()
+    for text in [
+        "关于做好2025年医疗机构行风建设满意度调查工作的通知",
+        "南湖医保〔2025〕11号",
+        "各定点医疗机构，各县（区）医疗保障局：",
+        "为了解群众对医疗机构行风建设的评价，决定开展满意度调查。现将有关事项通知如下：",
+        "一、调查对象。在各定点医疗机构就诊的参保群众。",
+        "二、调查方式。采取线上问卷与现场访谈相结合的方式。",
+        "三、结果运用。调查结果作为定点医疗机构年度考核的重要依据。",
+    ]:
+        document.add_paragraph(text)
+    table = document.add_table(rows=2, cols=2)
+    if stacked:
+        table.cell(0, 1).text = "南湖市医疗保障局\n南湖市卫生健康委员会"
+    else:
+        table.cell(0, 0).text = "南湖市医疗保障局"
+        table.cell(0, 1).text = "南湖市卫生健康委员会"
+    table.cell(1, 1).text = "2025年3月18日"
+    document.add_paragraph("（此件主动公开）")
+    path = tmp_path / "joint-notice.docx"
+    document.save(str(path))
+    metadata = extract_path(path).metadata
+    assert metadata.issuers == ["南湖市医疗保障局", "南湖市卫生健康委员会"]
+    assert str(metadata.signed_date) == "2025-03-18"
+    assert metadata.notes == ["此件主动公开"]

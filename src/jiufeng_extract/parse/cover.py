@@ -9,7 +9,7 @@ import regex
 
 from ..blocks import TableBlock
 from ..layout.normalize import Item, Para
-from ..patterns import DATE_LINE, DOC_NUMBER, META_LABEL, ORG_SUFFIX, WEB_CHROME
+from ..patterns import DATE_LINE, DOC_NUMBER, META_LABEL, ORG_SUFFIX, WEB_CHROME, on_first_use
 from ..text.joining import starts_heading
 
 # lines of chrome that may stand between the title and the 主送机关
@@ -18,7 +18,7 @@ _MAX_WIDGET_LABEL = 5
 _MAX_ADDRESSEE = 24
 _MAX_ORG_LINE = 80
 # recipients run into the first sentence of the text
-_RECIPIENTS_RUN_IN = regex.compile(r"^(?P<to>各[^。：:]{1,150}?[：:])(?=\S)")
+_RECIPIENTS_RUN_IN = on_first_use(r"^(?P<to>各[^。：:]{1,150}?[：:])(?=\S)")
 
 
 def _para_at(content: list[Item], index: int) -> Para | None:
@@ -35,7 +35,8 @@ def is_org_line(text: str) -> bool:
 
 def unfold_signature_tables(items: list[Item]) -> list[Item]:
     """A table holding nothing but issuer names and a 成文日期 (in a cell, or on the line
-    after it) becomes its lines: each row's issuers on one line, the date on a line of its own."""
+    after it) becomes its lines: each row's issuers on one line (also those a cell stacks on two
+    lines), the date on a line of its own."""
     out: list[Item] = []
     for index, item in enumerate(items):
         after = _para_at(items, index + 1)
@@ -45,7 +46,8 @@ def unfold_signature_tables(items: list[Item]) -> list[Item]:
         dates: list[Para] = []
         for r, row in enumerate(item.rows):
             cells = list(dict.fromkeys(c.strip() for c in row if c.strip()))
-            names = [c for c in cells if not DATE_LINE.match(c)]
+            # a cell may stack two issuers on two lines: they go on the row's line
+            names = [" ".join(c.split()) for c in cells if not DATE_LINE.match(c)]
             where = item.row_provenance(r)
             if names:
                 out.append(Para(" ".join(names), where))
@@ -58,7 +60,8 @@ def _is_signature_table(table: TableBlock, after: Para | None) -> bool:
     cells = [c.strip() for row in table.rows for c in row if c.strip()]
     dated = [c for c in cells if DATE_LINE.match(c)]
     names = [c for c in cells if not DATE_LINE.match(c)]
-    if not names or len(dated) > 1 or not all(is_org_line(c) and "\n" not in c for c in names):
+    # is_org_line reads each name of a cell, also those it stacks on two lines
+    if not names or len(dated) > 1 or not all(is_org_line(c) for c in names):
         return False
     return bool(dated) or (after is not None and DATE_LINE.match(after.text) is not None)
 
