@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-import regex
-
 from ..blocks import Block, Line, TableBlock
 from ..model import Provenance, Warning
 from ..patterns import (
@@ -28,13 +26,14 @@ from ..patterns import (
     TITLE_END,
     WEB_CHROME,
     WHITESPACE_RUN,
+    on_first_use,
 )
 from ..text.joining import join_text, starts_heading, starts_structure
 from .runs import split_runs, strip_page_marks
 
-_SPACED_COLUMNS = regex.compile(r"\t|[ \u3000]{2,}")
+_SPACED_COLUMNS = on_first_use(r"\t|[ \u3000]{2,}")
 # a prose line holds a clause separator; titles, issuer lines and headings usually do not
-_PROSE = regex.compile(r"[，、；,]")
+_PROSE = on_first_use(r"[，、；,]")
 # hard-wrapped text: at least this share of the longer lines have the same width
 _WRAP_SHARE = 0.3
 _MIN_WRAP_WIDTH = 15
@@ -44,7 +43,7 @@ _ALL_SPACED = 0.8
 _MAX_HEADING_TAIL = 20
 # a line that ends in a labelled number ("联系人：…，联系电话：0771-2345678", "邮编：530021") is a
 # note of its own: the line after it (often the 发文机关署名) never continues it
-_ENDS_IN_NUMBER_FIELD = regex.compile(r"[:：]\s*[\d\-－—–()（）/、，,\s]{5,}$")
+_ENDS_IN_NUMBER_FIELD = on_first_use(r"[:：]\s*[\d\-－—–()（）/、，,\s]{5,}$")
 
 
 @dataclass(frozen=True)
@@ -262,7 +261,7 @@ def _join_wrapped(items: list[Item], warnings: list[Warning]) -> list[Item]:
         crossed_page = (prev.provenance.page or 0) != (item.provenance.page or 0)
         if width is None or crossed_page:
             warnings.append(
-                Warning(
+                Warning.model_construct(
                     code="rejoined_across_break",
                     message=f"joined '…{prev.text[-6:]}' + '{item.text[:6]}…' cut by a page break",
                     where=item.provenance.describe(),

@@ -103,7 +103,7 @@ def load_data(data: bytes, path: Path, options: ExtractOptions) -> LoadedDocumen
 
             data = legacy_word_to_docx(data, str(path))
             warnings.append(
-                Warning(
+                Warning.model_construct(
                     code="converted_legacy_word",
                     message="legacy .doc/.wps file converted to DOCX through LibreOffice",
                     where=None,
