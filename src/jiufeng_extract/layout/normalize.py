@@ -41,6 +41,9 @@ _MIN_WRAP_WIDTH = 15
 _ALL_SPACED = 0.8
 # the rest of a heading cut by a page break is at most this long
 _MAX_HEADING_TAIL = 20
+# a line that ends in a labelled number ("联系人：…，联系电话：0771-2345678", "邮编：530021") is a
+# note of its own: the line after it (often the 发文机关署名) never continues it
+_ENDS_IN_NUMBER_FIELD = on_first_use(r"[:：]\s*[\d\-－—–()（）/、，,\s]{5,}$")
 
 
 @dataclass(frozen=True)
@@ -201,8 +204,12 @@ def _should_join(a: Para, b: Para, width: int | None, page_break: bool) -> bool:
         return False
     if b.after_blank and not page_break:
         return False
-    if DATE_AT_END.match(a.text) or ATTACHMENT_START.match(a.text):
-        return False  # a 成文日期 or an item of the 附件说明 is a line of its own
+    if (
+        DATE_AT_END.match(a.text)
+        or ATTACHMENT_START.match(a.text)
+        or _ENDS_IN_NUMBER_FIELD.search(a.text)
+    ):
+        return False  # a 成文日期, an item of the 附件说明 or a contact note is a line of its own
     if width is not None:
         return a.last_line_length >= width - 2 and not _title_then_addressees(a.text, b.text)
     if "。" not in a.text and (
