@@ -1,9 +1,9 @@
 """PDF loader: the text layer as paragraphs and ruled tables as grids.
 
 ``pages`` reads the characters (PDFium, turned upright) and the cell boxes of ruled tables
-(pdfplumber's table finder, only on pages that draw vertical rules) into ``RawPage`` objects;
-the shared fixed-layout stages (``load/fixed``) turn them into lines, tables, furniture and
-paragraphs, the same for PDF and OFD.
+(pdfplumber's table finder done again in ``fixed/cells``, only on pages that draw vertical
+rules) into ``RawPage`` objects; the shared fixed-layout stages (``load/fixed``) turn them
+into lines, tables, furniture and paragraphs, the same for PDF and OFD.
 
 Files we cannot read honestly are refused with their own error (``pages``, ``fixed/text_layer``):
 encrypted without the right password, no text layer (a scan), or fonts without a Unicode map
