@@ -16,11 +16,12 @@ import ctypes
 import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ...errors import EncryptedError, InputError, describe
 from ..fixed import Box, Char, RawPage, ruled_tables
 from ..fixed.seals import SealMark, read_marks
+from ..source import Held
 from .drawings import drawings
 from .marks import upright_and_turned
 from .streams import check_streams
@@ -36,19 +37,25 @@ Rescue = Callable[["pypdfium2.PdfPage", RawPage], RawPage]
 
 
 def read_pages(
-    data: bytes,
+    source: bytes | Held,
     path: str,
     password: str | None = None,
     max_pages: int = 2000,
     rescue: Rescue | None = None,
 ) -> tuple[int, Iterator[RawPage]]:
     """The page count (checked against ``max_pages``) and the pages, read one at a time;
-    ``rescue`` may replace a page read from its text layer (by its OCR reading)."""
+    ``rescue`` may replace a page read from its text layer (by its OCR reading). A file still
+    open (``Held.file``) is what PDFium reads, once its bytes are checked: they are then let
+    go, so a long PDF's bytes are not held beside PDFium's pages."""
     import pypdfium2
 
-    check_streams(data, path)
+    held = source if isinstance(source, Held) else Held(source)
+    check_streams(held.data, path)
+    opened: bytes | BinaryIO = held.data
+    if held.file is not None:
+        opened, held.data = held.file, b""
     try:
-        document = pypdfium2.PdfDocument(data, password=password)
+        document = pypdfium2.PdfDocument(opened, password=password)
         count = len(document)
     except pypdfium2.PdfiumError as exc:
         if pypdfium2.raw.FPDF_GetLastError() == _FPDF_ERR_PASSWORD:
