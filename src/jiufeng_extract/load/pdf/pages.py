@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     import pypdfium2
 
 _FPDF_ERR_PASSWORD = 4
+# a PDF this large is read by PDFium from its file, a smaller one from its bytes in memory
+# (PDFium then asks Python for no blocks: 5% faster on a circular of 100 kB)
+_FROM_FILE = 4 * 1024 * 1024
 
 
 # a page as read from its text layer → the same page read by OCR, or as it was
@@ -44,15 +47,15 @@ def read_pages(
     rescue: Rescue | None = None,
 ) -> tuple[int, Iterator[RawPage]]:
     """The page count (checked against ``max_pages``) and the pages, read one at a time;
-    ``rescue`` may replace a page read from its text layer (by its OCR reading). A file still
-    open (``Held.file``) is what PDFium reads, once its bytes are checked: they are then let
-    go, so a long PDF's bytes are not held beside PDFium's pages."""
+    ``rescue`` may replace a page read from its text layer (by its OCR reading). A large file
+    still open (``Held.file``) is what PDFium reads, once its bytes are checked: they are then
+    let go, so a long PDF's bytes are not held beside PDFium's pages."""
     import pypdfium2
 
     held = source if isinstance(source, Held) else Held(source)
     check_streams(held.data, path)
     opened: bytes | BinaryIO = held.data
-    if held.file is not None:
+    if held.file is not None and len(held.data) >= _FROM_FILE:
         opened, held.data = held.file, b""
     try:
         document = pypdfium2.PdfDocument(opened, password=password)
