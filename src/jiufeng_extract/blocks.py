@@ -23,7 +23,7 @@ class Line:
 
     @property
     def provenance(self) -> Provenance:
-        return Provenance(page=self.page, line=self.line, paragraph=self.paragraph)
+        return Provenance.model_construct(page=self.page, line=self.line, paragraph=self.paragraph)
 
 
 @dataclass(frozen=True)
@@ -40,13 +40,13 @@ class TableBlock:
 
     @property
     def provenance(self) -> Provenance:
-        return Provenance(page=self.page, line=self.line, table=self.table)
+        return Provenance.model_construct(page=self.page, line=self.line, table=self.table)
 
     def row_provenance(self, index: int) -> Provenance:
         line = self.row_lines[index] if index < len(self.row_lines) else self.line
         page = self.row_pages[index] if index < len(self.row_pages) else self.page
         row = index + 1 if self.table is not None else None
-        return Provenance(page=page, line=line, table=self.table, row=row)
+        return Provenance.model_construct(page=page, line=line, table=self.table, row=row)
 
 
 Block = Line | TableBlock

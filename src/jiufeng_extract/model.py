@@ -4,10 +4,11 @@ The keys of ``Circular`` are the public contract (``shared/docs/output-contract.
 field is a minor version bump, removing or renaming one is a major bump.
 """
 
-from __future__ import annotations
-
+# no ``from __future__ import annotations``: Pydantic would evaluate every annotation string
+# when each class is made (a new ``jiufeng extract`` process makes all of them)
 import datetime as dt
 from enum import StrEnum
+from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -16,9 +17,27 @@ SCHEMA_VERSION = "1.3"
 
 
 class StrictModel(BaseModel):
-    """Base of every output model: unknown keys are an error, not silently dropped."""
+    """Base of every output model: unknown keys are an error, not silently dropped.
 
-    model_config = ConfigDict(extra="forbid")
+    Validation is built on first use (``defer_build``): the pipeline makes its models with
+    ``model_construct`` from values of the declared types (mypy checks them), so a new
+    ``jiufeng extract`` process builds no validator; reading JSON or YAML back validates."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    # the pydantic mypy plugin types each model's model_construct by its fields; this one only
+    # adds the copy, so the plugin's per-model signatures are what callers are checked against
+    @classmethod
+    def model_construct(  # type: ignore[override]
+        cls, _fields_set: set[str] | None = None, **values: Any
+    ) -> Self:
+        """Without validation, but lists and dicts copied as validation copies them, so a
+        model never shares one with its maker (or with another model made from it)."""
+        copied = {
+            name: value.copy() if type(value) in (list, dict) else value
+            for name, value in values.items()
+        }
+        return super().model_construct(_fields_set, **copied)
 
 
 class SourceFormat(StrEnum):
@@ -158,7 +177,7 @@ class Section(StrictModel):
     text: str
     special_actions: list[int] = Field(default_factory=list)
     provenance: Provenance
-    children: list[Section] = Field(default_factory=list)
+    children: "list[Section]" = Field(default_factory=list)
 
 
 class Deadline(StrictModel):

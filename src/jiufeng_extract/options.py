@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -14,7 +15,7 @@ from .units.names import UnitNames
 
 
 class ExtractOptions(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     input_format: SourceFormat | None = Field(
         None, description="force the input format instead of detecting it from the content"
@@ -34,20 +35,21 @@ class ExtractOptions(BaseModel):
     @field_validator("encoding")
     @classmethod
     def _known_encoding(cls, name: str | None) -> str | None:
-        if name is None:
-            return None
-        try:
-            codecs.lookup(name)
-        except LookupError:
-            raise ValueError(f"unknown encoding {name!r}, e.g. gb18030, utf-8, big5") from None
-        return name
+        if name is None or _known(name):
+            return name
+        raise ValueError(f"unknown encoding {name!r}, e.g. gb18030, utf-8, big5")
 
     def unit_names(self) -> UnitNames:
         return UnitNames.default().extended(self.aliases)
 
     @classmethod
     def build(cls, **values: object) -> ExtractOptions:
-        """Build from CLI/library values; a bad value becomes a UsageError naming the option."""
+        """Build from CLI/library values; a bad value becomes a UsageError naming the option.
+
+        Values already of their field's type and within its bounds (what the CLI passes)
+        are taken as they are, without building the validator; anything else is validated."""
+        if _plain(values):
+            return cls.model_construct(**values)  # type: ignore[arg-type]
         try:
             return cls.model_validate(values)
         except ValidationError as exc:
@@ -55,3 +57,28 @@ class ExtractOptions(BaseModel):
             name = ".".join(str(p) for p in first["loc"]) or "options"
             message = str(first["msg"]).removeprefix("Value error, ")
             raise UsageError(f"option {name}: {message}") from None
+
+
+# ExtractOptions' fields and what a value needs to be taken without validation
+_PLAIN: dict[str, Callable[[object], bool]] = {
+    "input_format": lambda v: v is None or isinstance(v, SourceFormat),
+    "encoding": lambda v: v is None or (type(v) is str and _known(v)),
+    "strict": lambda v: type(v) is bool,
+    "max_bytes": lambda v: type(v) is int and v > 0,
+    "max_pages": lambda v: type(v) is int and v > 0,
+    "password": lambda v: v is None or type(v) is str,
+    "ocr": lambda v: isinstance(v, OcrMode),
+    "aliases": lambda v: type(v) is tuple and all(isinstance(p, Path) for p in v),
+}
+
+
+def _plain(values: dict[str, object]) -> bool:
+    return all(name in _PLAIN and _PLAIN[name](value) for name, value in values.items())
+
+
+def _known(encoding: str) -> bool:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        return False
+    return True

@@ -119,7 +119,7 @@ def _unread_cover(loaded: LoadedDocument, metadata: Metadata) -> list[Warning]:
         metadata.enclosure_title = metadata.title
     metadata.title = metadata.doc_type = None  # the kind was the enclosure's (要点, 方案)
     return [
-        Warning(
+        Warning.model_construct(
             code="cover_unread",
             message=f"page(s) 1-{count} have no text layer: the circular's title and cover are "
             "not read (OCR them: --ocr auto with the ocr extra)",
@@ -162,7 +162,7 @@ def _build(loaded: LoadedDocument, names: UnitNames | None) -> Circular:
     warnings += _date_warnings(seg, metadata) + unread
     if body_only:
         warnings.append(
-            Warning(
+            Warning.model_construct(
                 code="body_only",
                 where=None,
                 message="only body text: no title, 发文字号, 主送机关, signature or outline",
@@ -170,7 +170,9 @@ def _build(loaded: LoadedDocument, names: UnitNames | None) -> Circular:
         )
     if with_tasks and not structure.tasks:
         warnings.append(
-            Warning(code="no_tasks", where=None, message="no numbered tasks found in the document")
+            Warning.model_construct(
+                code="no_tasks", where=None, message="no numbered tasks found in the document"
+            )
         )
     warnings += link_rows(rows, structure.tasks, structure.special_actions)
     warnings += check_roles(rows)
@@ -178,8 +180,8 @@ def _build(loaded: LoadedDocument, names: UnitNames | None) -> Circular:
     exclude = {t for t in (metadata.enclosure_title, metadata.title) if t}
     exclude |= {a.title for a in attachments}
     references = find_references(_texts(seg), exclude, metadata.doc_number)
-    return Circular(
-        source=Source(
+    return Circular.model_construct(
+        source=Source.model_construct(
             path=loaded.path,
             format=loaded.format,
             sha256=loaded.sha256,
@@ -216,7 +218,9 @@ def _date_warnings(seg: Segments, metadata: Metadata) -> list[Warning]:
         else f"成文日期 '{printed}' lost its 月/日 and reads more than one way; left unparsed"
     )
     return [
-        Warning(code="damaged_date", message=message, where=seg.signed_date.provenance.describe())
+        Warning.model_construct(
+            code="damaged_date", message=message, where=seg.signed_date.provenance.describe()
+        )
     ]
 
 

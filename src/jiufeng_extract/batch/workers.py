@@ -3,8 +3,8 @@
 A file that fails is a result, not an exception. A file that hangs past ``timeout`` has its
 worker killed and replaced; a worker that dies (a crash in a C library) is replaced too, and its
 file reported as failed. Workers come from a fork server with the pipeline, the readers and the
-writers preloaded, so they start fast without inheriting the parent's threads (the progress
-display runs one); the fork server starts while the batch looks for and hashes its inputs.
+writers preloaded (``forkserver.py``), so they start fast without inheriting the parent's
+threads (the progress display runs one).
 Workers die with the batch: each watches a pipe whose only writing end the batch holds, and
 ends itself when it reads end-of-file (the batch exited or was killed, even by ``kill -9``), so
 a killed batch leaves no process behind writing outputs.
@@ -16,7 +16,6 @@ for a writer that may never come).
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 import stat
@@ -30,9 +29,11 @@ from typing import Any
 from ..errors import EXIT_INTERNAL, EXIT_UNREADABLE, JiufengError, describe
 from ..formats import OutputFormat
 from ..options import ExtractOptions
+from .forkserver import PRELOAD, start_early, worker_context
 from .index import Counts, FileResult
 from .plan import Job, input_name
 
+__all__ = ["PRELOAD", "WorkerPool", "extract_job", "start_early", "worker_context"]
 _POLL = 0.5  # seconds between timeout checks while every worker is busy
 
 
@@ -140,39 +141,6 @@ class _Worker:
     started: float = 0.0
 
 
-# What the fork server imports once for every worker: the pipeline, the reader of each format
-# (the pipeline imports them when a file of that format comes) and the writers.
-PRELOAD = [
-    "jiufeng_extract.pipeline",
-    "jiufeng_extract.load.plain_text",
-    "jiufeng_extract.load.web_page",
-    "jiufeng_extract.load.word",
-    "jiufeng_extract.load.pdf",
-    "jiufeng_extract.load.ofd",
-    "jiufeng_extract.emit.serialize",
-    "yaml",
-]
-
-
-def worker_context() -> Any:
-    """The fork server with ``PRELOAD`` (spawn on Windows)."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    forkserver = multiprocessing.get_context("forkserver")
-    forkserver.set_forkserver_preload(PRELOAD)
-    return forkserver
-
-
-def start_early() -> None:
-    """Start the fork server now, so that it imports ``PRELOAD`` while the batch looks for its
-    inputs and hashes them, instead of after."""
-    context = worker_context()
-    if context.get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
-
-
 class WorkerPool:
     def __init__(
         self, workers: int, options: ExtractOptions, fmt: OutputFormat, timeout: float | None
@@ -196,21 +164,27 @@ class WorkerPool:
 
     def run(self, jobs: Iterable[Job], on_result: Callable[[Job, FileResult], bool]) -> None:
         """Run every job, in ``dispatch_order``; ``on_result`` returns False to stop early
-        (--fail-fast)."""
+        (--fail-fast), which it does only for a failed file."""
         pending = dispatch_order(list(jobs), len(self._workers))
         pending.reverse()
         try:
-            while pending or any(w.job for w in self._workers):
-                for worker in self._workers:
-                    if worker.job is None and pending:
-                        worker.job, worker.started = pending.pop(), time.monotonic()
-                        worker.conn.send(worker.job)
-                if not self._collect(on_result):
+            for worker in self._workers:
+                self._give(worker, pending)
+            while any(w.job for w in self._workers):
+                if not self._collect(pending, on_result):
                     return
         finally:
             self.close()
 
-    def _collect(self, on_result: Callable[[Job, FileResult], bool]) -> bool:
+    @staticmethod
+    def _give(worker: _Worker, pending: list[Job]) -> None:
+        if worker.job is None and pending:
+            worker.job, worker.started = pending.pop(), time.monotonic()
+            worker.conn.send(worker.job)
+
+    def _collect(self, pending: list[Job], on_result: Callable[[Job, FileResult], bool]) -> bool:
+        """Wait for results; a worker whose file did not fail gets its next job before the
+        result is recorded and reported, so it does not wait for the batch to do that."""
         busy = [w for w in self._workers if w.job is not None]
         patience = _POLL
         if self._timeout:
@@ -234,7 +208,11 @@ class WorkerPool:
                 result = self._lost(index, job, f"timed out after {self._timeout:g} s")
             if result is not None:
                 self._workers[index].job = None
+                if result.status != "failed" and go_on:
+                    self._give(self._workers[index], pending)
                 go_on = on_result(job, result) and go_on
+                if go_on:
+                    self._give(self._workers[index], pending)
         return go_on
 
     def _lost(self, index: int, job: Job, why: str) -> FileResult:

@@ -8,16 +8,15 @@ layer, 8 garbled text, 70 internal error.
 
 from __future__ import annotations
 
-import traceback
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import Annotated, Any
 
 import typer
 
 from .. import __version__
-from ..errors import EXIT_INTERNAL, JiufengError
 from ..formats import Lang, OcrMode
+from .extract_run import MAX_BYTES
+from .runner import fail, run, stderr
 
 app = typer.Typer(
     name="jiufeng",
@@ -27,43 +26,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-T = TypeVar("T")
-
-
-def stderr(message: str, style: str = "") -> None:
-    """One line on stderr: control characters in it (a file name's newline) shown escaped."""
-    from rich.console import Console
-
-    from ..emit.safe import one_line
-
-    Console(stderr=True, highlight=False, soft_wrap=True).print(
-        one_line(message), style=style or None, markup=False
-    )
-
-
-def fail(error: JiufengError) -> NoReturn:
-    stderr(f"jiufeng: error: {error}", style="bold red")
-    raise typer.Exit(error.exit_code)
-
-
-def run(action: Callable[[], T], debug: bool) -> T:
-    """Run a command body: our errors become one red line, anything else an internal error."""
-    try:
-        return action()
-    except JiufengError as error:
-        fail(error)
-    except (typer.Exit, KeyboardInterrupt):
-        raise
-    except Exception as exc:  # a bug: say so, and how to report it
-        if debug:
-            traceback.print_exc()
-        else:
-            stderr(
-                f"jiufeng: internal error: {type(exc).__name__}: {exc}. Please report it with "
-                "the input file; --debug shows the traceback.",
-                style="bold red",
-            )
-        raise typer.Exit(EXIT_INTERNAL) from None
+__all__ = ["MAX_BYTES", "app", "fail", "flag", "run", "stderr"]
 
 
 def _version(value: bool) -> None:
@@ -150,7 +113,6 @@ OcrOpt = Annotated[
         "fonts), always, never. Needs the ocr extra.",
     ),
 ]
-MAX_BYTES = 200 * 1024 * 1024
 TimeLimitOpt = Annotated[
     float,
     typer.Option(

@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 
-from ..errors import UsageError
 from ..formats import Lang, OcrMode, OutputFormat
-from ..guard import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
+from ..guard import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
 from .app import (
     MAX_BYTES,
     AliasesOpt,
@@ -25,17 +24,7 @@ from .app import (
     TimeLimitOpt,
     app,
     flag,
-    run,
-    stderr,
 )
-
-SUFFIXES = {
-    ".json": OutputFormat.JSON,
-    ".yaml": OutputFormat.YAML,
-    ".yml": OutputFormat.YAML,
-    ".csv": OutputFormat.CSV,
-    ".xlsx": OutputFormat.XLSX,
-}
 
 
 @app.command()
@@ -86,29 +75,24 @@ def extract(
 
     $ cat samples/shanghai-2023-jiufeng.txt | jiufeng extract - -f yaml
     """
-    from ..emit.serialize import render_circular
-    from ..emit.summary import summary_line
-    from ..options import ExtractOptions
-    from .output import choose_format, emit, extract_source, refuse_input_as_output
+    from .extract_run import ExtractArgs, run_extract
 
-    def body() -> None:
-        refuse_input_as_output(file, output)
-        out_format = choose_format(output, fmt, SUFFIXES, OutputFormat.JSON)
-        if out_format is OutputFormat.XLSX and output is None:
-            raise UsageError("xlsx is a binary format: give -o FILE.xlsx")
-        options = ExtractOptions.build(
+    run_extract(
+        ExtractArgs(
+            file=file,
+            output=output,
+            fmt=fmt,
+            lang=lang,
             encoding=encoding,
-            strict=strict,
             password=password,
             ocr=ocr,
             max_pages=max_pages,
             max_bytes=max_bytes,
-            aliases=tuple(aliases or ()),
+            aliases=list(aliases or ()),
+            strict=strict,
+            quiet=quiet,
+            time_limit=time_limit,
+            max_memory=max_memory,
+            debug=debug,
         )
-        limits = Limits(time_limit, max_memory)
-        circular = extract_source(file, options, limits, progress=not quiet)
-        emit(render_circular(circular, out_format, lang), output)
-        if not quiet:
-            stderr(summary_line(circular) + (f" → wrote {output}" if output else ""))
-
-    run(body, debug)
+    )

@@ -7,33 +7,41 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
+from typing import TYPE_CHECKING
 
 from ..progress import listening
 
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
+
 
 class OcrProgress:
-    """The listener ``progress.page_read`` calls: page ``number`` of ``count`` was read."""
+    """The listener ``progress.page_read`` calls: page ``number`` of ``count`` was read. Rich
+    is imported when the first page is told (most inputs have none read by OCR)."""
 
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console | None = None) -> None:
         self._console = console
         self._bar: Progress | None = None
         self._task: TaskID | None = None
 
     def __call__(self, number: int, count: int) -> None:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=True, highlight=False)
         if not self._console.is_terminal:
             self._console.print(f"page {number}/{count} read by OCR", markup=False)
             return
         if self._bar is None:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
             self._bar = Progress(
                 TextColumn("OCR page"),
                 BarColumn(),
@@ -59,7 +67,7 @@ def ocr_progress(show: bool) -> Iterator[None]:
     if not show:
         yield
         return
-    reporter = OcrProgress(Console(stderr=True, highlight=False))
+    reporter = OcrProgress()
     try:
         with listening(reporter):
             yield

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +32,9 @@ def dumps_data(data: Any, fmt: OutputFormat) -> str:
 
 
 def dumps(model: BaseModel, fmt: OutputFormat) -> str:
-    return dumps_data(model.model_dump(mode="json"), fmt)
+    from .data import json_data
+
+    return dumps_data(json_data(model), fmt)
 
 
 def render_circular(circular: Circular, fmt: OutputFormat, lang: Lang = Lang.ZH) -> bytes:
@@ -84,6 +85,8 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     refused rather than turned into a regular file. The temporary name is short, so any name
     the file system allows for ``path`` works. The file gets the mode an ordinary ``open()``
     would give it (the user's umask), or keeps the mode of the file it replaces."""
+    import tempfile  # only a write to a file needs it
+
     _refuse_special(path)
     directory = path.parent if str(path.parent) else Path(".")
     try:

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-import regex
-
 from ..blocks import Block, Line, TableBlock
 from ..model import Provenance, Warning
 from ..patterns import (
@@ -28,13 +26,14 @@ from ..patterns import (
     TITLE_END,
     WEB_CHROME,
     WHITESPACE_RUN,
+    on_first_use,
 )
 from ..text.joining import join_text, starts_heading, starts_structure
 from .runs import split_runs, strip_page_marks
 
-_SPACED_COLUMNS = regex.compile(r"\t|[ \u3000]{2,}")
+_SPACED_COLUMNS = on_first_use(r"\t|[ \u3000]{2,}")
 # a prose line holds a clause separator; titles, issuer lines and headings usually do not
-_PROSE = regex.compile(r"[，、；,]")
+_PROSE = on_first_use(r"[，、；,]")
 # hard-wrapped text: at least this share of the longer lines have the same width
 _WRAP_SHARE = 0.3
 _MIN_WRAP_WIDTH = 15
@@ -255,7 +254,7 @@ def _join_wrapped(items: list[Item], warnings: list[Warning]) -> list[Item]:
         crossed_page = (prev.provenance.page or 0) != (item.provenance.page or 0)
         if width is None or crossed_page:
             warnings.append(
-                Warning(
+                Warning.model_construct(
                     code="rejoined_across_break",
                     message=f"joined '…{prev.text[-6:]}' + '{item.text[:6]}…' cut by a page break",
                     where=item.provenance.describe(),

@@ -14,10 +14,8 @@ Only long paragraphs of pages with few paragraphs are cut: a normal page keeps i
 
 from __future__ import annotations
 
-import regex
-
 from ..model import Provenance
-from ..patterns import DATE_AFTER_SENTENCE
+from ..patterns import DATE_AFTER_SENTENCE, on_first_use
 
 # a page with at most this many paragraphs, and paragraphs at least this long, are examined
 _FEW_PARAGRAPHS = 12
@@ -25,10 +23,10 @@ _LONG_PARAGRAPH = 60
 _MAX_RECIPIENTS = 150
 _MIN_PAGE_MARKS = 2
 
-_PIPES = regex.compile(r"\s*\|{2,}\s*|\s+\|\s+")
+_PIPES = on_first_use(r"\s*\|{2,}\s*|\s+\|\s+")
 # a space between Chinese pieces, not inside letter-spaced text ("医 疗 服 务")
-_SPACE = regex.compile(r"(?<=[\p{Han}\p{Ps}\p{Pe}”’。：:号）)])[ \u3000]+(?=[\p{Han}“‘（(《\d])")
-_HEADING_AFTER_SENTENCE = regex.compile(
+_SPACE = on_first_use(r"(?<=[\p{Han}\p{Ps}\p{Pe}”’。：:号）)])[ \u3000]+(?=[\p{Han}“‘（(《\d])")
+_HEADING_AFTER_SENTENCE = on_first_use(
     r"(?<=[。；;！？：:])\s*(?="
     r"(?:[一二三四五六七八九十]{1,3}[、.．]"
     r"|[（(][一二三四五六七八九十]{1,3}[）)]"
@@ -38,19 +36,19 @@ _HEADING_AFTER_SENTENCE = regex.compile(
     r"|(?<=\p{Han})(?=第[一二三四五六七八九十]{1,3}章)"
 )
 # the first subheading run into its heading, on any page: "二、工作措施(一)开展…"
-_SUBHEADING_RUN_IN = regex.compile(
+_SUBHEADING_RUN_IN = on_first_use(
     r"(?<=^[一二三四五六七八九十]{1,3}[、.．][^。，,；;（()）]{2,12})(?=[（(]一[）)])"
 )
-_RECIPIENTS = regex.compile(rf"^(?P<to>各[^。：:]{{1,{_MAX_RECIPIENTS}}}?[：:])(?=\S)")
+_RECIPIENTS = on_first_use(rf"^(?P<to>各[^。：:]{{1,{_MAX_RECIPIENTS}}}?[：:])(?=\S)")
 # a title run into the first sentence: "…实施方案为深入开展…", "…的通知各区卫生健康委："
-_TITLE_THEN_TEXT = regex.compile(
+_TITLE_THEN_TEXT = on_first_use(
     r"^(?P<title>[^。，,；;：:]{6,80}?(?:通知|通报|通告|公告|决定|意见|批复|方案|要点|办法|细则|规定|"
     r"计划|规划)(?:[(（][^()（）]{1,15}[)）])?)"
     r"(?=为了?|根据|按照|依据|现将|近年来|近日|各)"
 )
 
 
-_PAGE_MARK = regex.compile(r"^(?P<n>\d{1,2})、(?=\S)")
+_PAGE_MARK = on_first_use(r"^(?P<n>\d{1,2})、(?=\S)")
 _SENTENCE_END = tuple("。；;！？!?：:")
 
 

@@ -74,7 +74,7 @@ def link_rows(
         where = f"responsibility row {row.seq}" if row.seq is not None else "responsibility row"
         if task is None:
             warnings.append(
-                Warning(
+                Warning.model_construct(
                     code="row_without_task",
                     where=where,
                     message=f"{where} matches no task in the body",
@@ -85,7 +85,7 @@ def link_rows(
         row.special_actions = list(task.special_actions)
         if row.seq is not None and _task_value(task) != row.seq:
             warnings.append(
-                Warning(
+                Warning.model_construct(
                     code="row_number_mismatch",
                     where=where,
                     message=f"{where} covers body task {task.number} ({task.title})",
@@ -94,7 +94,7 @@ def link_rows(
         changes = describe_changes(bodies[task.ordinal], row.task_text)
         if changes and similarity(row.task_text, task.title) < 1.0:
             warnings.append(
-                Warning(
+                Warning.model_construct(
                     code="row_wording_differs",
                     where=where,
                     message=f"{where} words task {task.number} differently "
@@ -103,7 +103,7 @@ def link_rows(
             )
     covered = {row.task for row in rows}
     warnings.extend(
-        Warning(
+        Warning.model_construct(
             code="task_without_row",
             where=task.ref,
             message=f"task {task.number} ({task.title}) has no row in the responsibility table",
@@ -182,7 +182,7 @@ def check_roles(rows: list[TableRow]) -> list[Warning]:
         if not (row.units.lead or row.units.joint):
             what = f"only supporting units ({'、'.join(row.units.support)})"
             warnings.append(
-                Warning(
+                Warning.model_construct(
                     code="row_without_lead",
                     where=where,
                     message=f"{where} names {what if row.units.support else 'no unit'}",
@@ -190,7 +190,7 @@ def check_roles(rows: list[TableRow]) -> list[Warning]:
             )
         if row.units.special_action_lead and row.task is not None and not row.special_actions:
             warnings.append(
-                Warning(
+                Warning.model_construct(
                     code="special_action_lead_without_action",
                     where=where,
                     message=f"{where} names a lead for a special action, but its task has none",

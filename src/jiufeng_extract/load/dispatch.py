@@ -114,7 +114,7 @@ def _load(held: Held, path: Path, options: ExtractOptions) -> LoadedDocument:
 
             data = legacy_word_to_docx(data, str(path))
             warnings.append(
-                Warning(
+                Warning.model_construct(
                     code="converted_legacy_word",
                     message="legacy .doc/.wps file converted to DOCX through LibreOffice",
                     where=None,

@@ -33,14 +33,14 @@ def build_attachments(seg: Segments) -> tuple[list[Attachment], list[Warning]]:
         part = found.get(number)
         if part is None:
             warnings.append(
-                Warning(
+                Warning.model_construct(
                     code="attachment_missing",
                     where=para.provenance.describe(),
                     message=f"附件{number or ''} {title} is listed but not found",
                 )
             )
             out.append(
-                Attachment(
+                Attachment.model_construct(
                     number=number,
                     title=title,
                     kind=AttachmentKind.TEXT,
@@ -52,14 +52,14 @@ def build_attachments(seg: Segments) -> tuple[list[Attachment], list[Warning]]:
             continue
         if SequenceMatcher(None, title, part.title).ratio() < _SAME_TITLE:
             warnings.append(
-                Warning(
+                Warning.model_construct(
                     code="attachment_title_differs",
                     where=part.start.provenance.describe(),
                     message=f"附件{number or ''} is listed as '{title}' but titled '{part.title}'",
                 )
             )
         out.append(
-            Attachment(
+            Attachment.model_construct(
                 number=number,
                 title=part.title or title,
                 kind=attachment_kind(part),
@@ -73,14 +73,14 @@ def build_attachments(seg: Segments) -> tuple[list[Attachment], list[Warning]]:
             continue
         if seg.attachment_list:
             warnings.append(
-                Warning(
+                Warning.model_construct(
                     code="attachment_unlisted",
                     where=part.start.provenance.describe(),
                     message=f"附件{number or ''} {part.title} is not in the 附件 list",
                 )
             )
         out.append(
-            Attachment(
+            Attachment.model_construct(
                 number=number,
                 title=part.title,
                 kind=attachment_kind(part),

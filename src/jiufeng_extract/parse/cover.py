@@ -9,7 +9,7 @@ import regex
 
 from ..blocks import TableBlock
 from ..layout.normalize import Item, Para
-from ..patterns import DATE_LINE, DOC_NUMBER, META_LABEL, ORG_SUFFIX, WEB_CHROME
+from ..patterns import DATE_LINE, DOC_NUMBER, META_LABEL, ORG_SUFFIX, WEB_CHROME, on_first_use
 from ..text.joining import starts_heading
 
 # lines of chrome that may stand between the title and the 主送机关
@@ -18,7 +18,7 @@ _MAX_WIDGET_LABEL = 5
 _MAX_ADDRESSEE = 24
 _MAX_ORG_LINE = 80
 # recipients run into the first sentence of the text
-_RECIPIENTS_RUN_IN = regex.compile(r"^(?P<to>各[^。：:]{1,150}?[：:])(?=\S)")
+_RECIPIENTS_RUN_IN = on_first_use(r"^(?P<to>各[^。：:]{1,150}?[：:])(?=\S)")
 
 
 def _para_at(content: list[Item], index: int) -> Para | None:

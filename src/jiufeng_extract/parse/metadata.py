@@ -17,12 +17,13 @@ from ..patterns import (
     ORG_SUFFIX,
     PRINTED_BY,
     SERIAL_NUMBER,
+    on_first_use,
 )
 from ..text.dates import parse_date, recover_date
 from .segment import Segments
 
 # run-together issuers "国家卫生健康委教育部公安部": cut after an org suffix (not inside 委员会)
-_RUN_TOGETHER_ORG = regex.compile(r".+?(?:委员会|总局|委(?!员)|部(?!门)|署|局|厅|办公室|中心|政府)")
+_RUN_TOGETHER_ORG = on_first_use(r".+?(?:委员会|总局|委(?!员)|部(?!门)|署|局|厅|办公室|中心|政府)")
 
 
 def normalise_doc_number(text: str) -> tuple[str, DocNumberParts] | None:
@@ -34,23 +35,25 @@ def normalise_doc_number(text: str) -> tuple[str, DocNumberParts] | None:
     if not agency:
         return None
     year, serial = int(match.group("year")), int(match.group("serial"))
-    return f"{agency}〔{year}〕{serial}号", DocNumberParts(agency=agency, year=year, serial=serial)
+    return f"{agency}〔{year}〕{serial}号", DocNumberParts.model_construct(
+        agency=agency, year=year, serial=serial
+    )
 
 
 # kinds of documents issued on their own (not 公文 kinds of the 条例, but what users ask for)
 _STANDALONE_KINDS = ("方案", "要点", "细则", "办法", "规定")
 _TITLE_TAIL = " 。.|｜"
-_TITLE_NOTE = regex.compile(r"[(（][^()（）]{1,12}[)）]$")  # "…的通报(7月2日)"
+_TITLE_NOTE = on_first_use(r"[(（][^()（）]{1,12}[)）]$")  # "…的通报(7月2日)"
 _CLOSING_KINDS = {"函告": "函", "函复": "函", "复函": "函"}
 
 # the office part of a name, never an issuer on its own
-_OFFICE_ONLY = regex.compile(r"(?:办公厅|办公室|综合司|办事处|常务委员会|委员会|党组|党委)")
+_OFFICE_ONLY = on_first_use(r"(?:办公厅|办公室|综合司|办事处|常务委员会|委员会|党组|党委)")
 
 # a site's metadata line below the title holds at least two labels ("来源:… 发表时间:…")
 _EARLY_LINES = 8
 _BOX_LABELS = 2
 # a page's time stamp on a line of its own: "2021-02-20 11:25 某某网"
-_WEB_STAMP = regex.compile(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")
+_WEB_STAMP = on_first_use(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")
 
 # labels under which sites show the date they published the page, most specific first
 _PUBLISHED_LABELS = (
@@ -167,7 +170,7 @@ def split_recipients(text: str) -> list[str]:
 
 
 def build_metadata(seg: Segments) -> Metadata:
-    meta = Metadata()
+    meta = Metadata.model_construct()
     meta.title = seg.title.text if seg.title else None
     early = [p for p in (seg.cover + seg.main)[:_EARLY_LINES] if isinstance(p, Para)]
     boxes = [p for p in early if len(META_LABEL.findall(p.text)) >= _BOX_LABELS]

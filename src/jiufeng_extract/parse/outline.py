@@ -24,6 +24,7 @@ from ..patterns import (
     HEADING_CN_DUN,
     HEADING_CN_PAREN,
     SPECIAL_ACTION,
+    on_first_use,
 )
 from ..text.dates import numeral_value
 
@@ -37,14 +38,14 @@ _MARKERS: tuple[tuple[str, regex.Pattern[str]], ...] = (
 )
 _TITLE_TRIM = "：:，, "
 # "会议时间：2007年8月17日" (a short label, a colon, its text)
-_LABEL_COLON = regex.compile(r"^(?P<label>[^：:，。,；;]{2,10})[：:](?=\S)")
+_LABEL_COLON = on_first_use(r"^(?P<label>[^：:，。,；;]{2,10})[：:](?=\S)")
 # a plan's section label run into its text: "整治目标坚持…", "整治活动时间、范围2014年3月…"
-_LABEL_RUN_IN = regex.compile(
+_LABEL_RUN_IN = on_first_use(
     r"^(?P<label>(?:整治|工作|活动|实施|考核|检查|行动|专项|总体|基本|主要|具体|组织|保障)+"
     r"(?:思想|原则|目标|对象|内容|范围|时间|要求|措施|步骤|安排|背景)(?:、(?:范围|时间|对象|内容))?)"
     r"(?=[\p{Han}“\d])"
 )
-_FRAMEWORK_RUN_IN = regex.compile(
+_FRAMEWORK_RUN_IN = on_first_use(
     "^(?P<label>" + FRAMEWORK_HEADING.pattern.removeprefix("^(?:").split(")(?:")[0] + ")"
     r"(?=[\p{Han}“])"
 )
@@ -228,7 +229,7 @@ def check_numbering(outline: Outline) -> list[Warning]:
                 code = "numbering_repeat" if node.value <= min(expected) - 1 else "numbering_gap"
                 want = " or ".join(str(e) for e in sorted(expected))
                 warnings.append(
-                    Warning(
+                    Warning.model_construct(
                         code=code,
                         message=f"heading {node.marker}{node.title} is numbered {node.value}, "
                         f"expected {want}",

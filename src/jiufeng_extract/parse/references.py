@@ -55,5 +55,6 @@ def _add(
     if title is not None and number is None and any(key[0] == title for key in found):
         return
     found.setdefault(
-        (title, number), Reference(title=title, doc_number=number, provenance=provenance)
+        (title, number),
+        Reference.model_construct(title=title, doc_number=number, provenance=provenance),
     )

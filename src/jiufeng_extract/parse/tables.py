@@ -21,17 +21,17 @@ import regex
 
 from ..blocks import TableBlock
 from ..model import FormItem, Provenance, TableRow
-from ..patterns import MEASURE_UNIT, ROW_NUMBER
+from ..patterns import MEASURE_UNIT, ROW_NUMBER, on_first_use
 from ..units.deadlines import parse_deadline
 from ..units.roles import UnitReader
 
-_UNITS_HEADER = regex.compile(
+_UNITS_HEADER = on_first_use(
     r"责任(?:单位|部门|处室|主体)|(?:牵头|主责|主办|承办)(?:单位|部门|处室)"
 )
-_LEAD_HEADER = regex.compile(r"(?:牵头|主责|主办)(?:单位|部门|处室)?")
-_SUPPORT_HEADER = regex.compile(r"(?:配合|协同|协办|参与)(?:单位|部门|处室)?|协办")
-_DEADLINE_HEADER = regex.compile(r"时限|完成时间|时间安排|进度安排|时间节点")
-_HEADER = regex.compile(r"序号|重点任务|工作任务|主要任务|任务|内容|项目")
+_LEAD_HEADER = on_first_use(r"(?:牵头|主责|主办)(?:单位|部门|处室)?")
+_SUPPORT_HEADER = on_first_use(r"(?:配合|协同|协办|参与)(?:单位|部门|处室)?|协办")
+_DEADLINE_HEADER = on_first_use(r"时限|完成时间|时间安排|进度安排|时间节点")
+_HEADER = on_first_use(r"序号|重点任务|工作任务|主要任务|任务|内容|项目")
 
 
 @dataclass
@@ -194,7 +194,7 @@ def _dedupe_seq(cells: list[str]) -> list[str]:
 def to_table_rows(parsed: list[ParsedRow], year: int | None, units: UnitReader) -> list[TableRow]:
     """Read the rows top to bottom with one ``UnitReader`` so that 下同 notes carry down."""
     return [
-        TableRow(
+        TableRow.model_construct(
             seq=row.seq,
             category=row.category,
             task_text=row.task_text,
@@ -226,5 +226,5 @@ def parse_form(table: TableBlock) -> list[FormItem]:
         unit = body[-1] if len(body) >= 2 and MEASURE_UNIT.match(body[-1]) else None
         texts = [c for c in (body[:-1] if unit else body) if c]
         if texts:
-            items.append(FormItem(group=group, item=max(texts, key=len), unit=unit))
+            items.append(FormItem.model_construct(group=group, item=max(texts, key=len), unit=unit))
     return items

@@ -10,15 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-import regex
-
 from ..model import Milestone, Section, SpecialAction, Task
-from ..patterns import FRAMEWORK_HEADING, REPORT_HEADING
+from ..patterns import FRAMEWORK_HEADING, REPORT_HEADING, on_first_use
 from ..units.deadlines import find_deadlines, parse_deadline
 from .outline import HeadingNode, Outline
 
 # "自查自纠 (2023年10月31日前)" / "动员部署阶段（2024年5月—6月）"
-_PHASE = regex.compile(
+_PHASE = on_first_use(
     r"^(?P<title>.+?)\s*[（(](?P<deadline>[^（）()]*(?:\d{1,2}\s*月|年底|年内|季度|半年)[^（）()]*)[）)]$"
 )
 
@@ -80,7 +78,7 @@ def build_structure(outline: Outline, year: int | None, with_tasks: bool = True)
     action_ordinal = {id(a): i for i, a in enumerate(outline.actions, start=1)}
 
     tasks = [
-        Task(
+        Task.model_construct(
             ref=f"#/tasks/{i - 1}",
             ordinal=i,
             number=node.number,
@@ -94,7 +92,7 @@ def build_structure(outline: Outline, year: int | None, with_tasks: bool = True)
         for i, node in enumerate(task_nodes, start=1)
     ]
     actions = [
-        SpecialAction(
+        SpecialAction.model_construct(
             ref=f"#/special_actions/{i - 1}",
             ordinal=i,
             number=action.number,
@@ -124,7 +122,7 @@ def _owning_task(node: HeadingNode | None, task_of: dict[int, int]) -> int | Non
 def _milestone(node: HeadingNode, year: int | None) -> Milestone:
     match = _PHASE.match(node.title)
     assert match is not None
-    return Milestone(
+    return Milestone.model_construct(
         title=match.group("title").strip(),
         deadline=parse_deadline(match.group("deadline"), year),
         text=node.text,
@@ -133,7 +131,7 @@ def _milestone(node: HeadingNode, year: int | None) -> Milestone:
 
 
 def _section(node: HeadingNode, ref: str, action_ordinal: dict[int, int]) -> Section:
-    return Section(
+    return Section.model_construct(
         ref=ref,
         number=node.number,
         marker=node.marker,

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 import regex
 
 from ..layout.normalize import Item, Para
-from ..patterns import ATTACHMENT_START, DOC_NUMBER, DOC_TYPES, META_LABEL, ORG_SUFFIX, TITLE_END
+from ..patterns import (
+    ATTACHMENT_START,
+    DOC_NUMBER,
+    DOC_TYPES,
+    META_LABEL,
+    ORG_SUFFIX,
+    TITLE_END,
+    on_first_use,
+)
 from ..text.joining import join_text, starts_heading
 
 _SEARCH_DEPTH = 30
@@ -23,20 +31,20 @@ _MIN_TITLE, _MAX_TITLE = 6, 120
 _MAX_PIECES = 4
 _MAX_PIECE = 45
 # a short bracketed note after a title: a date, 第6号, 征求意见稿, the place of a mirror
-_NOTE = regex.compile(r"\s*[(（][^()（）]{1,15}[)）]$")
+_NOTE = on_first_use(r"\s*[(（][^()（）]{1,15}[)）]$")
 # what sites put before a title: "??", "【政策文件】", "政策解读：", "名称 ", "1、"
-_PREFIX = regex.compile(
+_PREFIX = on_first_use(
     r"^(?:[?？]+|[【\[][^】\]]{1,8}[】\]]|[^\s:：，。、]{1,6}[:：]|名\s*称\s+|标\s*题\s*|"
     r"\d{1,2}[、.．](?=\d{4}年))\s*"
 )
-_NUMBER_BEFORE = regex.compile(r"^[(（]?(?P<number>" + DOC_NUMBER.pattern + r")[)）]?\s*")
-_NUMBER_AFTER = regex.compile(r"\s*[(（]?(?P<number>" + DOC_NUMBER.pattern + r")[)）]?$")
+_NUMBER_BEFORE = on_first_use(r"^[(（]?(?P<number>" + DOC_NUMBER.pattern + r")[)）]?\s*")
+_NUMBER_AFTER = on_first_use(r"\s*[(（]?(?P<number>" + DOC_NUMBER.pattern + r")[)）]?$")
 # letter-spaced characters of a headline: "通 告", "答 复"
-_LETTER_SPACED = regex.compile(r"(?<=^|\p{Han})[ \u3000]+(?=\p{Han}(?:[ \u3000]|$))")
-_SENTENCE = regex.compile(r"[。；;！？!?]")
+_LETTER_SPACED = on_first_use(r"(?<=^|\p{Han})[ \u3000]+(?=\p{Han}(?:[ \u3000]|$))")
+_SENTENCE = on_first_use(r"[。；;！？!?]")
 # a note a mirror adds after the title, set off by a space: "…通告(第6号) (玉环市)"
-_SPACED_NOTE = regex.compile(r"[ \u3000]+[(（][^()（）]{1,15}[)）]$")
-_CHROME_MARKS = regex.compile(r"[>»|]|--|\s")
+_SPACED_NOTE = on_first_use(r"[ \u3000]+[(（][^()（）]{1,15}[)）]$")
+_CHROME_MARKS = on_first_use(r"[>»|]|--|\s")
 _OPEN_ENDS = ("的", "和", "与", "及", "、")
 
 

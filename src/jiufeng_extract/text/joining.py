@@ -4,8 +4,6 @@ onto the one before it)."""
 
 from __future__ import annotations
 
-import regex
-
 from ..patterns import (
     ATTACHMENT_START,
     CLOSING_FORMULA,
@@ -20,6 +18,7 @@ from ..patterns import (
     META_LABEL,
     NOTE_LINE,
     SPECIAL_ACTION,
+    on_first_use,
 )
 
 _STRUCTURAL_STARTS = (
@@ -37,8 +36,8 @@ _STRUCTURAL_STARTS = (
     NOTE_LINE,
 )
 _HEADING_MARKERS = _STRUCTURAL_STARTS[:5]
-_LATIN_END = regex.compile(r"[A-Za-z0-9]$")
-_LATIN_START = regex.compile(r"^[A-Za-z0-9]")
+_LATIN_END = on_first_use(r"[A-Za-z0-9]$")
+_LATIN_START = on_first_use(r"^[A-Za-z0-9]")
 
 
 def join_text(a: str, b: str) -> str:

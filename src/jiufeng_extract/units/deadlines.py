@@ -11,9 +11,10 @@ from datetime import date
 import regex
 
 from ..model import Deadline, DeadlineKind
+from ..patterns import on_first_use
 from ..text.dates import chinese_number
 
-_ONGOING = regex.compile(r"持续|长期|常态化|每年|每季度|每月|日常|全年|及时|定期|逐年")
+_ONGOING = on_first_use(r"持续|长期|常态化|每年|每季度|每月|日常|全年|及时|定期|逐年")
 _Y = r"(?:(?P<{0}y>(?:19|20)\d{{2}})\s*年)?"
 # "2023年10月31日" / "10月底" / "6月中旬" with group names prefixed by {p}
 _POINT = (
@@ -22,14 +23,14 @@ _POINT = (
 )
 _A = _POINT.format(y=_Y.format("a"), p="a")
 _B = _POINT.format(y=_Y.format("b"), p="b")
-_RANGE = regex.compile(rf"{_A}\s*(?:[-—–~～至到]|－)\s*{_B}")
-_SINGLE = regex.compile(rf"{_A}\s*(?:前|之前|以前|完成|止)?")
-_YEAR_END = regex.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年)?\s*(?:年底|年末|底)前?")
-_HALF = regex.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年)?\s*(?P<half>上|下)半年")
-_QUARTER = regex.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年)?\s*第?(?P<q>[一二三四1-4])季度")
-_YEAR_ONLY = regex.compile(r"^(?P<y>(?:19|20)\d{2})\s*年(?:内|前|底前)?$")
+_RANGE = on_first_use(rf"{_A}\s*(?:[-—–~～至到]|－)\s*{_B}")
+_SINGLE = on_first_use(rf"{_A}\s*(?:前|之前|以前|完成|止)?")
+_YEAR_END = on_first_use(r"(?:(?P<y>(?:19|20)\d{2})\s*年)?\s*(?:年底|年末|底)前?")
+_HALF = on_first_use(r"(?:(?P<y>(?:19|20)\d{2})\s*年)?\s*(?P<half>上|下)半年")
+_QUARTER = on_first_use(r"(?:(?P<y>(?:19|20)\d{2})\s*年)?\s*第?(?P<q>[一二三四1-4])季度")
+_YEAR_ONLY = on_first_use(r"^(?P<y>(?:19|20)\d{2})\s*年(?:内|前|底前)?$")
 # a deadline inside running text: "于2023年10月31日前完成", "12月底前", "2023年7月-10月31日"
-_IN_TEXT = regex.compile(
+_IN_TEXT = on_first_use(
     rf"{_RANGE.pattern}|{_A}\s*(?:前|之前|以前)|(?:(?:19|20)\d{{2}}\s*年)?年底前"
     r"|(?:(?:19|20)\d{2}\s*年)?(?:上|下)半年|(?:(?:19|20)\d{2}\s*年)?第[一二三四1-4]季度"
 )
@@ -63,7 +64,7 @@ def _point(m: regex.Match[str], p: str, year: int, *, start: bool) -> date | Non
 def parse_deadline(raw: str, year: int | None) -> Deadline:
     """Read one deadline phrase; ``year`` fills in dates printed without one."""
     text = raw.strip()
-    unspecified = Deadline(raw=raw, kind=DeadlineKind.UNSPECIFIED)
+    unspecified = Deadline.model_construct(raw=raw, kind=DeadlineKind.UNSPECIFIED)
     if not text:
         return unspecified
     fallback_year = year or date.today().year
@@ -72,16 +73,18 @@ def parse_deadline(raw: str, year: int | None) -> Deadline:
         first = _point(m, "a", start_year, start=True)
         last = _point(m, "b", int(m["by"]) if m["by"] else start_year, start=False)
         if first and last:
-            return Deadline(raw=raw, kind=DeadlineKind.RANGE, start=first, date=last)
+            return Deadline.model_construct(
+                raw=raw, kind=DeadlineKind.RANGE, start=first, date=last
+            )
     if m := _SINGLE.search(text):
         due = _point(m, "a", int(m["ay"]) if m["ay"] else fallback_year, start=False)
         if due:
-            return Deadline(raw=raw, kind=DeadlineKind.BY_DATE, date=due)
+            return Deadline.model_construct(raw=raw, kind=DeadlineKind.BY_DATE, date=due)
     if m := _QUARTER.search(text):
         q = int(m["q"]) if m["q"].isdecimal() else chinese_number(m["q"])
         y = int(m["y"]) if m["y"] else fallback_year
         first_month = 3 * (q - 1) + 1
-        return Deadline(
+        return Deadline.model_construct(
             raw=raw,
             kind=DeadlineKind.RANGE,
             start=date(y, first_month, 1),
@@ -90,15 +93,19 @@ def parse_deadline(raw: str, year: int | None) -> Deadline:
     if m := _HALF.search(text):
         y = int(m["y"]) if m["y"] else fallback_year
         if m["half"] == "上":
-            return Deadline(raw=raw, kind=DeadlineKind.BY_DATE, date=date(y, 6, 30))
-        return Deadline(raw=raw, kind=DeadlineKind.RANGE, start=date(y, 7, 1), date=date(y, 12, 31))
+            return Deadline.model_construct(raw=raw, kind=DeadlineKind.BY_DATE, date=date(y, 6, 30))
+        return Deadline.model_construct(
+            raw=raw, kind=DeadlineKind.RANGE, start=date(y, 7, 1), date=date(y, 12, 31)
+        )
     if m := _YEAR_END.search(text):
         y = int(m["y"]) if m["y"] else fallback_year
-        return Deadline(raw=raw, kind=DeadlineKind.BY_DATE, date=date(y, 12, 31))
+        return Deadline.model_construct(raw=raw, kind=DeadlineKind.BY_DATE, date=date(y, 12, 31))
     if m := _YEAR_ONLY.match(text):
-        return Deadline(raw=raw, kind=DeadlineKind.BY_DATE, date=date(int(m["y"]), 12, 31))
+        return Deadline.model_construct(
+            raw=raw, kind=DeadlineKind.BY_DATE, date=date(int(m["y"]), 12, 31)
+        )
     if _ONGOING.search(text):
-        return Deadline(raw=raw, kind=DeadlineKind.ONGOING)
+        return Deadline.model_construct(raw=raw, kind=DeadlineKind.ONGOING)
     return unspecified
 
 

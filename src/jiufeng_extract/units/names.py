@@ -12,25 +12,24 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from pathlib import Path
+from typing import Literal
 
-import regex
 from pydantic import BaseModel, ConfigDict
 
 from ..errors import UsageError, describe
-from ..patterns import ORG_SUFFIX, WHITESPACE_RUN
+from ..patterns import ORG_SUFFIX, WHITESPACE_RUN, on_first_use
 
 _LEVELS = ("国家", "中央", "省", "自治区", "市", "州", "区", "县", "兵团")
 # any place name before a known body: "浦东新区", "杭州市", "延边朝鲜族自治州"
-_PLACE = regex.compile(r"^各?\p{Han}{1,10}?(?P<kind>自治区|自治州|地区|省|市|州|盟|区|县|旗)$")
+_PLACE = on_first_use(r"^各?\p{Han}{1,10}?(?P<kind>自治区|自治州|地区|省|市|州|盟|区|县|旗)$")
 # words that begin with a level character but are not a prefix: 市场, 区域, 县域, 省级
-_NOT_A_PREFIX = regex.compile(r"^(?:场|域|级|属|直)")
+_NOT_A_PREFIX = on_first_use(r"^(?:场|域|级|属|直)")
 _MAX_PREFIX = 12
 
 
 class UnitName(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)  # made by model_construct
 
     printed: str
     canonical: str
@@ -67,14 +66,16 @@ class UnitNames:
         for cut in range(min(len(name) - 1, _MAX_PREFIX) + 1):
             prefix, body = name[:cut], name[cut:]
             canonical = self._aliases.get(body)
-            if canonical is not None and (level := self._level(prefix)) is not False:
-                return UnitName(printed=printed, canonical=canonical, level=level or None)
+            if canonical is not None and isinstance(level := self._level(prefix), str):
+                return UnitName.model_construct(
+                    printed=printed, canonical=canonical, level=level or None
+                )
         return self._unknown(printed, name)
 
     def canonical(self, printed: str) -> str:
         return self.parse(printed).canonical
 
-    def _level(self, prefix: str) -> str | bool:
+    def _level(self, prefix: str) -> str | Literal[False]:
         """The level a prefix stands for, "" for none, False when it is not a prefix."""
         if not prefix:
             return ""
@@ -98,8 +99,10 @@ class UnitNames:
                 and not _NOT_A_PREFIX.match(body)
             ):
                 level = self._places.get(prefix, prefix)
-                return UnitName(printed=printed, canonical=_short_form(body), level=level)
-        return UnitName(printed=printed, canonical=_short_form(name), level=None)
+                return UnitName.model_construct(
+                    printed=printed, canonical=_short_form(body), level=level
+                )
+        return UnitName.model_construct(printed=printed, canonical=_short_form(name), level=None)
 
 
 def _short_form(body: str) -> str:
@@ -133,9 +136,11 @@ def _read_table(path: Path) -> tuple[dict[str, str], dict[str, str]]:
     return aliases, places
 
 
+# the package's own file, read where it is installed (not through importlib.resources, whose
+# import costs a new process more than reading the table)
+_SHIPPED = Path(__file__).parent.parent / "data" / "unit_aliases.toml"
+
+
 @cache
 def _shipped() -> UnitNames:
-    table = resources.files("jiufeng_extract").joinpath("data/unit_aliases.toml")
-    with resources.as_file(table) as path:
-        aliases, places = _read_table(path)
-    return UnitNames(aliases, places)
+    return UnitNames(*_read_table(_SHIPPED))

@@ -98,7 +98,7 @@ class UnitReader:
         first, second = self.read(lead), self.read(support, unmarked=UnitRole.SUPPORT)
         cells = zip(labels, (lead, support), strict=True)
         printed = [f"{label}：{cell}" for label, cell in cells if cell]
-        units = Units(
+        units = Units.model_construct(
             raw="；".join(printed),
             lead=first.lead + second.lead,
             support=first.support + second.support,
@@ -146,7 +146,7 @@ class UnitReader:
     def _units(
         self, raw: str, notes: list[str], mentions: list[_Mention], action_leads: list[str]
     ) -> Units:
-        units = Units(raw=raw, notes=notes, special_action_lead=action_leads)
+        units = Units.model_construct(raw=raw, notes=notes, special_action_lead=action_leads)
         by_role = {UnitRole.LEAD: units.lead, UnitRole.SUPPORT: units.support}
         for mention in mentions:
             assert mention.role is not None
@@ -167,7 +167,7 @@ class UnitReader:
     ) -> Assignment:
         name = self.names.parse(printed)
         standing = self._standing.get((name.canonical, name.level), [])
-        return Assignment(
+        return Assignment.model_construct(
             unit=printed,
             canonical=name.canonical,
             level=name.level,
