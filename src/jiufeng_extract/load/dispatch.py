@@ -19,7 +19,7 @@ from ..formats import OcrMode
 from ..model import OcrSource, Seal, SourceFormat, Warning
 from ..options import ExtractOptions
 from .recognised import OCR_EXTRA_HINT
-from .source import read_input
+from .source import Held, held_input, read_input
 
 if TYPE_CHECKING:
     from .pdf import LoadedPdf
@@ -71,12 +71,22 @@ def _is_image(head: bytes) -> bool:
 
 
 def load_document(path: Path, options: ExtractOptions) -> LoadedDocument:
-    return load_data(read_bytes(path, options), path, options)
+    """A file, read once: a PDF's bytes are let go once hashed and checked, and PDFium reads
+    the file still open (a long PDF's bytes are not held beside what PDFium makes of them)."""
+    with held_input(path, options.max_bytes) as held:
+        if not held.data or held.data.isspace():  # ``not data.strip()`` without a copy
+            raise InputError("file is empty", path)
+        return _load(held, path, options)
 
 
 def load_data(data: bytes, path: Path, options: ExtractOptions) -> LoadedDocument:
     """The bytes of a file already read; ``path`` names it in messages and breaks the tie
     between text and HTML."""
+    return _load(Held(data), path, options)
+
+
+def _load(held: Held, path: Path, options: ExtractOptions) -> LoadedDocument:
+    data = held.data
     digest = hashlib.sha256(data).hexdigest()
     fmt = options.input_format or sniff_format(data, path)
     pages: int | None = None
@@ -86,7 +96,8 @@ def load_data(data: bytes, path: Path, options: ExtractOptions) -> LoadedDocumen
     seals: list[Seal] = []
     scanned: OcrSource | None = None
     if fmt in (SourceFormat.PDF, SourceFormat.IMAGE):
-        read = _load_paged(data, str(path), fmt, options)
+        del data  # a PDF read from its file lets its bytes go (``read_pages``)
+        read = _load_paged(held, str(path), fmt, options)
         blocks, pages, warnings, scanned = read.blocks, read.pages, read.warnings, read.ocr
         seals = read.seals
     elif fmt is SourceFormat.OFD:
@@ -153,13 +164,14 @@ def _recogniser(options: ExtractOptions) -> Recogniser | None:
     return found
 
 
-def _load_paged(data: bytes, path: str, fmt: SourceFormat, options: ExtractOptions) -> LoadedPdf:
+def _load_paged(held: Held, path: str, fmt: SourceFormat, options: ExtractOptions) -> LoadedPdf:
     """A PDF (its pages without honest text read by OCR) or an image file (every page)."""
     from .pdf import load_page_images, load_pdf
 
     recogniser = _recogniser(options)
     if fmt is SourceFormat.PDF:
-        return load_pdf(data, path, options.password, options.max_pages, options.ocr, recogniser)
+        return load_pdf(held, path, options.password, options.max_pages, options.ocr, recogniser)
+    data = held.data
     if recogniser is None:
         hint = "OCR is off (--ocr never)" if options.ocr is OcrMode.NEVER else OCR_EXTRA_HINT
         raise NoTextLayerError(f"an image has no text layer: reading it needs OCR ({hint})", path)

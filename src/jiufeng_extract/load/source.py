@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import InputError
 
@@ -24,18 +28,59 @@ _KINDS = (
 
 def read_input(path: Path, max_bytes: int) -> bytes:
     """The bytes of a regular file, OS errors translated into an InputError naming the file."""
+    with held_input(path, max_bytes) as held:
+        return held.data
+
+
+@dataclass
+class Held:
+    """A file's bytes and the file itself, still open: a reader that reads from the file (PDFium)
+    lets the bytes go once they are checked, and reads what was checked, not whatever the path
+    names by then."""
+
+    data: bytes
+    file: BinaryIO | None = None
+
+
+@contextmanager
+def held_input(path: Path, max_bytes: int) -> Iterator[Held]:
+    """``read_input``, the file kept open (at its start) until the block ends."""
+    with _translated(path):
+        handle = _open_regular(path, max_bytes)
     try:
-        info = path.stat()
-        refuse_irregular(path, info.st_mode)
-        if info.st_size > max_bytes:
-            raise InputError(
-                f"file is {info.st_size} bytes, over the limit of {max_bytes} (--max-bytes)", path
-            )
-        # O_NONBLOCK: a file swapped for a FIFO after the stat does not block the open
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as handle:
-            refuse_irregular(path, os.fstat(handle.fileno()).st_mode)
-            data = handle.read(max_bytes + 1)
+        with _translated(path):
+            held = Held(handle.read(max_bytes + 1), handle)  # no other name holds the bytes
+            handle.seek(0)
+        if len(held.data) > max_bytes:
+            raise InputError(f"file is over the limit of {max_bytes} bytes (--max-bytes)", path)
+        yield held
+    finally:
+        handle.close()
+
+
+def _open_regular(path: Path, max_bytes: int) -> BinaryIO:
+    info = path.stat()
+    refuse_irregular(path, info.st_mode)
+    if info.st_size > max_bytes:
+        raise InputError(
+            f"file is {info.st_size} bytes, over the limit of {max_bytes} (--max-bytes)", path
+        )
+    # O_NONBLOCK: a file swapped for a FIFO after the stat does not block the open
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    handle = os.fdopen(fd, "rb")
+    try:
+        refuse_irregular(path, os.fstat(handle.fileno()).st_mode)
+    except BaseException:
+        handle.close()
+        raise
+    return handle
+
+
+@contextmanager
+def _translated(path: Path) -> Iterator[None]:
+    """OS errors as an InputError naming the file."""
+    try:
+        yield
     except FileNotFoundError:
         raise InputError("no such file", path) from None
     except PermissionError:
@@ -44,9 +89,6 @@ def read_input(path: Path, max_bytes: int) -> bytes:
         raise InputError("is a directory, not a file", path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path) from None
-    if len(data) > max_bytes:
-        raise InputError(f"file is over the limit of {max_bytes} bytes (--max-bytes)", path)
-    return data
 
 
 def refuse_irregular(path: Path, mode: int) -> None:

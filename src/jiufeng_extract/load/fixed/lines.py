@@ -9,6 +9,7 @@ import math
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import regex
@@ -18,6 +19,10 @@ _LATIN = regex.compile(r"[A-Za-z0-9.%\-]")
 # punctuation a line may not start with (closing) or end with (opening): 避头尾
 _CLOSING = set("，。、；：！？”’》）】〕」』…—·,.;:!?)]%")
 _OPENING = set("“‘《（【〔「『([")
+# a character's sides, read in C (these run once or more per character of the page)
+_X0, _X1 = itemgetter("x0"), itemgetter("x1")
+_TOP, _BOTTOM = itemgetter("top"), itemgetter("bottom")
+_TOP_X0 = itemgetter("top", "x0")
 
 
 @dataclass(slots=True)
@@ -40,35 +45,40 @@ class TextLine:
 
 def dedupe(chars: Sequence[dict[str, Any]], tolerance: float = 1.0) -> list[dict[str, Any]]:
     """Drop a glyph drawn again within ``tolerance`` points of the same glyph (faux bold): the
-    glyphs kept so far are held by text and rounded x, and looked for in the neighbouring
-    rounded positions (x and top each within one)."""
+    glyphs kept so far are held by text and rounded top, and looked for in the neighbouring
+    rounded positions (x and top each within one). By line, not by column: text set on a grid
+    puts the same character in the same column on many lines, rarely twice within a line."""
     kept: list[dict[str, Any]] = []
-    near: dict[tuple[str, int], list[tuple[int, float, float]]] = {}
+    # text → rounded top → (rounded x0, x0, top) of the glyphs kept
+    near: dict[str, dict[int, list[tuple[int, float, float]]]] = {}
     for char in chars:
         text, x0, top = char["text"], char["x0"], char["top"]
         column, row = round(x0), round(top)
-        if _drawn_near(near, text, column, row, x0, top, tolerance):
+        rows = near.get(text)
+        if rows is None:  # the first glyph of its text on the page
+            near[text] = {row: [(column, x0, top)]}
+        elif _drawn_near(rows, column, row, x0, top, tolerance):
             continue
-        near.setdefault((text, column), []).append((row, x0, top))
+        else:
+            rows.setdefault(row, []).append((column, x0, top))
         kept.append(char)
     return kept
 
 
 def _drawn_near(
-    near: dict[tuple[str, int], list[tuple[int, float, float]]],
-    text: str,
+    rows: dict[int, list[tuple[int, float, float]]],
     column: int,
     row: int,
     x0: float,
     top: float,
     tolerance: float,
 ) -> bool:
-    for dx in (-1, 0, 1):
-        for other_row, other_x0, other_top in near.get((text, column + dx), ()):
+    for dy in (-1, 0, 1):
+        for other_column, other_x0, other_top in rows.get(row + dy, ()):
             if (
-                abs(other_row - row) <= 1
-                and abs(other_x0 - x0) <= tolerance
-                and abs(other_top - top) <= tolerance
+                -1 <= other_column - column <= 1
+                and -tolerance <= other_x0 - x0 <= tolerance
+                and -tolerance <= other_top - top <= tolerance
             ):
                 return True
     return False
@@ -86,13 +96,15 @@ def _line_text(chars: list[dict[str, Any]]) -> tuple[str, bool]:
     out: list[str] = []
     spaced = False
     previous: dict[str, Any] | None = None
+    blank = False  # the last thing out is a space
     for char in chars:
         text = char["text"]
         if not text.strip():
-            if out and out[-1] != " ":
+            if out and not blank:
                 out.append(" ")
+                blank = True
             continue
-        if previous is not None and out[-1] != " ":
+        if previous is not None and not blank:
             gap = char["x0"] - previous["x1"]
             size = max(float(char["size"]), 1.0)
             cjk = _is_cjk(previous["text"][-1:]) or _is_cjk(text[:1])
@@ -100,6 +112,7 @@ def _line_text(chars: list[dict[str, Any]]) -> tuple[str, bool]:
                 out.append(" ")
                 spaced = spaced or cjk
         out.append(text)
+        blank = False
         previous = char
     return "".join(out).strip(), spaced
 
@@ -129,7 +142,7 @@ def _group_lines(chars: Iterable[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     in the next column, beside two lines of small text, does not make one line of the two."""
     groups: list[_Line] = []
     low = high = 0.0  # the running line's band, once there is a line
-    for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+    for char in sorted(chars, key=_TOP_X0):
         if not groups and not char["text"].strip():
             continue
         top, bottom = char["top"], char["bottom"]
@@ -143,7 +156,7 @@ def _group_lines(chars: Iterable[dict[str, Any]]) -> list[list[dict[str, Any]]]:
         else:
             groups.append(_Line(char))
             low, high = top, bottom
-    return [sorted(group.chars, key=lambda c: c["x0"]) for group in groups]
+    return [sorted(group.chars, key=_X0) for group in groups]
 
 
 class _Line:
@@ -200,10 +213,10 @@ def lines_of(chars: Iterable[dict[str, Any]], page: int) -> list[TextLine]:
         lines.append(
             TextLine(
                 text=text,
-                x0=min(c["x0"] for c in group),
-                x1=max(c["x1"] for c in group),
-                top=min(c["top"] for c in group),
-                bottom=max(c["bottom"] for c in group),
+                x0=min(map(_X0, group)),
+                x1=max(map(_X1, group)),
+                top=min(map(_TOP, group)),
+                bottom=max(map(_BOTTOM, group)),
                 size=statistics.median(float(c["size"]) for c in group if c["text"].strip()),
                 page=page,
                 lead=_lead_width(group),
@@ -228,9 +241,10 @@ class Centres:
     def __init__(self, chars: Sequence[dict[str, Any]]) -> None:
         self.chars = chars
         self.xs = [(c["x0"] + c["x1"]) / 2 for c in chars]
-        order = sorted(range(len(chars)), key=lambda i: (chars[i]["top"] + chars[i]["bottom"]) / 2)
+        middles = [(c["top"] + c["bottom"]) / 2 for c in chars]
+        order = sorted(range(len(chars)), key=middles.__getitem__)
         self.order = order
-        self.ys = [(chars[i]["top"] + chars[i]["bottom"]) / 2 for i in order]
+        self.ys = [middles[i] for i in order]
 
     def indexes(self, box: tuple[float, float, float, float]) -> list[int]:
         """Positions (in the order given) of the characters whose centre is in ``box``."""

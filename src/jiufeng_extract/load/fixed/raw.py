@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .cells import Rule, find_cells
+
 if TYPE_CHECKING:
     from ..recognised import RecognisedPage
     from .seals import SealMark
@@ -64,18 +66,19 @@ def table_edge(x0: float, top: float, x1: float, bottom: float, orientation: str
 
 def ruled_tables(edges: list[Edge]) -> list[tuple[Box, list[Box]]]:
     """Tables drawn with ruling lines: pdfplumber's table finder (its "lines" strategy, default
-    tolerances) turns the straight segments into cells."""
+    tolerances, done again in ``cells``) turns the straight segments into cells."""
     if not any(e["orientation"] == "v" for e in edges):
         return []  # no vertical rule, no ruled table: most pages stop here
-    from pdfplumber import table as finder
-    from pdfplumber.utils.geometry import filter_edges
-
-    edges = filter_edges(_close_cut_tables(edges), min_length=1)
-    edges = finder.merge_edges(edges, 3, 3, 3, 3)
-    edges = filter_edges(edges, min_length=3)
-    cells = finder.intersections_to_cells(finder.edges_to_intersections(edges, 3, 3))
+    horizontal: list[Rule] = []
+    vertical: list[Rule] = []
+    for e in _close_cut_tables(edges):
+        length = e["height"] if e["orientation"] == "v" else e["width"]
+        if length >= 1:  # pdfplumber's filter_edges(min_length=1)
+            rules = vertical if e["orientation"] == "v" else horizontal
+            rules.append((e["x0"], e["top"], e["x1"], e["bottom"], length))
     return [
-        (_bounds(group), [_box(cell) for cell in group]) for group in finder.cells_to_tables(cells)
+        (_bounds(group), [_box(cell) for cell in group])
+        for group in find_cells(horizontal, vertical)
     ]
 
 

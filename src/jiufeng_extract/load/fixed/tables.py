@@ -51,7 +51,7 @@ def table_grid(
     table_cells: list[tuple[float, float, float, float]],
 ) -> PageTable | None:
     """Resolve a ruled table on its grid: every position takes the text of the cell covering
-    it. ``table_cells`` are pdfplumber's cell boxes; ``chars`` those inside the table."""
+    it. ``table_cells`` are the table finder's cell boxes; ``chars`` those inside the table."""
     xs = sorted({round(c[0], 1) for c in table_cells} | {round(c[2], 1) for c in table_cells})
     ys = sorted({round(c[1], 1) for c in table_cells} | {round(c[3], 1) for c in table_cells})
     xs, ys = _merge_close(xs), _merge_close(ys)

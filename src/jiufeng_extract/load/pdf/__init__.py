@@ -1,4 +1,4 @@
-"""The PDF loader: PDFium characters and pdfplumber table geometry → ``Line`` and
+"""The PDF loader: PDFium characters and ruled table geometry → ``Line`` and
 ``TableBlock``; pages without honest text, and page images, through a recogniser handed in
 (``load/recognised.py``). Imports the foundation (blocks, model, errors, patterns, text) only."""
 

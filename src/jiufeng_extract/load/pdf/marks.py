@@ -39,7 +39,8 @@ def upright_and_turned(chars: list[Char]) -> tuple[list[Char], list[Char]]:
     return text, turned
 
 
-def _round(box: Box) -> bool:
+def seal_sized(box: Box) -> bool:
+    """About as wide as tall, and the size of a seal."""
     width, height = box[2] - box[0], box[3] - box[1]
     return _SEAL_MIN <= width <= _SEAL_MAX and 0.8 <= width / max(height, 1e-6) <= 1.25
 
@@ -53,7 +54,7 @@ def seal_path(obj: Any, box: Box) -> bool:
     filled red."""
     import pypdfium2.raw as pdfium_c
 
-    if not _round(box):
+    if not seal_sized(box):
         return False
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
     for getter in (pdfium_c.FPDFPageObj_GetStrokeColor, pdfium_c.FPDFPageObj_GetFillColor):
@@ -65,7 +66,7 @@ def seal_path(obj: Any, box: Box) -> bool:
 
 def seal_image(obj: pypdfium2.PdfImage, box: Box) -> bool:
     """A square-ish image the size of a seal whose visible pixels are largely red."""
-    if not _round(box):
+    if not seal_sized(box):
         return False
     import numpy as np
     import pypdfium2

@@ -1,9 +1,9 @@
 """PDF bytes → raw pages: characters with upright boxes, and the cell boxes of ruled tables.
 
 Everything is read with pypdfium2 (PDFium, C++), about 25 times faster than pdfminer on these
-files and the same characters: the text layer, and the straight segments of the drawn paths,
-which pdfplumber's table finder (pure geometry, no parsing) turns into table cells. A page
-without a vertical rule holds no ruled table and skips that step.
+files and the same characters: the text layer, and the straight segments of the drawn paths
+(``drawings``), which the shared table finder (pdfplumber's geometry, ``fixed/cells``) turns
+into table cells. A page without a vertical rule holds no ruled table and skips that step.
 
 Coordinates are pdfplumber's: points from the top-left of the page as displayed (a page stored
 sideways with /Rotate is turned upright). Third-party exceptions stop here: a damaged file is
@@ -16,18 +16,23 @@ import ctypes
 import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ...errors import EncryptedError, InputError, describe
-from ..fixed import Box, Char, Edge, RawPage, edge, ruled_tables
+from ..fixed import Box, Char, RawPage, ruled_tables
 from ..fixed.seals import SealMark, read_marks
-from .marks import seal_image, seal_path, upright_and_turned
+from ..source import Held
+from .drawings import drawings
+from .marks import upright_and_turned
 from .streams import check_streams
 
 if TYPE_CHECKING:
     import pypdfium2
 
 _FPDF_ERR_PASSWORD = 4
+# a PDF this large is read by PDFium from its file, a smaller one from its bytes in memory
+# (PDFium then asks Python for no blocks: 5% faster on a circular of 100 kB)
+_FROM_FILE = 4 * 1024 * 1024
 
 
 # a page as read from its text layer → the same page read by OCR, or as it was
@@ -35,19 +40,25 @@ Rescue = Callable[["pypdfium2.PdfPage", RawPage], RawPage]
 
 
 def read_pages(
-    data: bytes,
+    source: bytes | Held,
     path: str,
     password: str | None = None,
     max_pages: int = 2000,
     rescue: Rescue | None = None,
 ) -> tuple[int, Iterator[RawPage]]:
     """The page count (checked against ``max_pages``) and the pages, read one at a time;
-    ``rescue`` may replace a page read from its text layer (by its OCR reading)."""
+    ``rescue`` may replace a page read from its text layer (by its OCR reading). A large file
+    still open (``Held.file``) is what PDFium reads, once its bytes are checked: they are then
+    let go, so a long PDF's bytes are not held beside PDFium's pages."""
     import pypdfium2
 
-    check_streams(data, path)
+    held = source if isinstance(source, Held) else Held(source)
+    check_streams(held.data, path)
+    opened: bytes | BinaryIO = held.data
+    if held.file is not None and len(held.data) >= _FROM_FILE:
+        opened, held.data = held.file, b""
     try:
-        document = pypdfium2.PdfDocument(data, password=password)
+        document = pypdfium2.PdfDocument(opened, password=password)
         count = len(document)
     except pypdfium2.PdfiumError as exc:
         if pypdfium2.raw.FPDF_GetLastError() == _FPDF_ERR_PASSWORD:
@@ -87,9 +98,9 @@ def _read_page(
         try:
             width, height = page.get_size()
             left, bottom, right, top = page.get_mediabox()
-            upright = _Upright(page.get_rotation(), left, bottom, right, top)
+            upright = Upright(page.get_rotation(), left, bottom, right, top)
             chars, turned = _chars(page, upright)
-            edges, seals = _drawings(page, upright)
+            edges, seals = drawings(page, upright)
             marks: list[SealMark] = []
             if seals:
                 marks, chars = read_marks(index + 1, seals, turned, chars)
@@ -102,7 +113,7 @@ def _read_page(
         raise InputError(f"damaged PDF, page {index + 1}: {describe(exc)}", path) from None
 
 
-def _chars(page: pypdfium2.PdfPage, upright: _Upright) -> tuple[list[Char], list[Char]]:
+def _chars(page: pypdfium2.PdfPage, upright: Upright) -> tuple[list[Char], list[Char]]:
     """Every character PDFium reads (not the ones it generates for line ends), with its
     advance-width box turned upright; apart, the glyphs that are not upright (a seal's name
     set along its arc, a diagonal watermark), which are no part of the text.
@@ -203,7 +214,7 @@ def _calls() -> _Calls:
 
 
 @dataclass(frozen=True)
-class _Upright:
+class Upright:
     """PDF user space (origin bottom-left, unrotated) → the displayed page, origin top-left."""
 
     rotation: int
@@ -222,111 +233,3 @@ class _Upright:
         if self.rotation == 270:
             return height - y1, width - x1, height - y0, width - x0
         return x0, height - y1, x1, height - y0
-
-
-def _drawings(page: pypdfium2.PdfPage, upright: _Upright) -> tuple[list[Edge], list[Box]]:
-    """Horizontal and vertical straight segments of every path, in page coordinates (the
-    shared table finder, ``fixed.ruled_tables``, turns them into cells), and the boxes of the
-    seals the page draws: a red ring of curves, or a red image of a seal's size."""
-    import pypdfium2
-    import pypdfium2.raw as pdfium_c
-
-    edges = []
-    seals = []
-    x, y = ctypes.c_float(), ctypes.c_float()
-    for obj, kind, matrix in _objects(page):
-        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            image = pypdfium2.PdfObject(obj, page=page, pdf=page.pdf)
-            box = upright.box(*image.get_bounds())
-            if seal_image(image, box):
-                seals.append(box)
-            continue
-        points: list[tuple[float, float]] = []
-        start: tuple[float, float] | None = None
-        curved = False
-        for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
-            segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
-            pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
-            point = _apply(matrix, x.value, y.value)
-            step = pdfium_c.FPDFPathSegment_GetType(segment)
-            if step == pdfium_c.FPDF_SEGMENT_LINETO and points:
-                edges += _edge(points[-1], point, upright)
-            elif step == pdfium_c.FPDF_SEGMENT_BEZIERTO:
-                curved = True
-            if step == pdfium_c.FPDF_SEGMENT_MOVETO:
-                start = point
-            points.append(point)
-            if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
-                edges += _edge(point, start, upright)
-        if curved and points:
-            xs, ys = [p[0] for p in points], [p[1] for p in points]
-            box = upright.box(min(xs), min(ys), max(xs), max(ys))
-            if seal_path(obj, box):
-                seals.append(box)
-    return edges, seals
-
-
-# pypdfium2's ``get_objects`` default: forms nested deeper than this are not opened
-_MAX_DEPTH = 15
-
-
-def _objects(
-    page: pypdfium2.PdfPage,
-    form: Any = None,
-    level: int = 0,
-    outer: tuple[float, ...] | None = None,
-) -> Iterator[tuple[Any, int, tuple[float, ...]]]:
-    """The page's paths (with their matrices, composed with the forms they sit in) and images,
-    walked with PDFium's own calls: a page holds hundreds of text objects, and wrapping each in
-    a pypdfium2 object only to skip it costs more than reading the page's text."""
-    import pypdfium2
-    import pypdfium2.raw as pdfium_c
-
-    if form is None:
-        count, get, parent = pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, page
-    else:
-        count, get, parent = pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, form
-    wanted = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM)
-    fs_matrix = pdfium_c.FS_MATRIX()
-    for i in range(count(parent)):
-        obj = get(parent, i)
-        if not obj:
-            raise pypdfium2.PdfiumError("Failed to get pageobject.")
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            yield obj, kind, ()
-        if kind not in wanted:
-            continue
-        if not pdfium_c.FPDFPageObj_GetMatrix(obj, fs_matrix):
-            raise pypdfium2.PdfiumError("Failed to get matrix of pageobject.")
-        m = fs_matrix
-        matrix = _compose((m.a, m.b, m.c, m.d, m.e, m.f), outer)
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            yield obj, kind, matrix
-        elif level < _MAX_DEPTH - 1:
-            yield from _objects(page, obj, level + 1, matrix)
-
-
-def _edge(a: tuple[float, float], b: tuple[float, float], upright: _Upright) -> list[Edge]:
-    return edge(*upright.box(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])))
-
-
-def _compose(inner: tuple[float, ...], outer: tuple[float, ...] | None) -> tuple[float, ...]:
-    """The matrix ``inner`` followed by ``outer`` (PDF order: a b c d e f)."""
-    if outer is None:
-        return inner
-    a, b, c, d, e, f = inner
-    oa, ob, oc, od, oe, of = outer
-    return (
-        a * oa + b * oc,
-        a * ob + b * od,
-        c * oa + d * oc,
-        c * ob + d * od,
-        e * oa + f * oc + oe,
-        e * ob + f * od + of,
-    )
-
-
-def _apply(matrix: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
-    a, b, c, d, e, f = matrix
-    return a * x + c * y + e, b * x + d * y + f

@@ -1,9 +1,9 @@
 """PDF loader: the text layer as paragraphs and ruled tables as grids.
 
 ``pages`` reads the characters (PDFium, turned upright) and the cell boxes of ruled tables
-(pdfplumber's table finder, only on pages that draw vertical rules) into ``RawPage`` objects;
-the shared fixed-layout stages (``load/fixed``) turn them into lines, tables, furniture and
-paragraphs, the same for PDF and OFD.
+(pdfplumber's table finder done again in ``fixed/cells``, only on pages that draw vertical
+rules) into ``RawPage`` objects; the shared fixed-layout stages (``load/fixed``) turn them
+into lines, tables, furniture and paragraphs, the same for PDF and OFD.
 
 Files we cannot read honestly are refused with their own error (``pages``, ``fixed/text_layer``):
 encrypted without the right password, no text layer (a scan), or fonts without a Unicode map
@@ -25,6 +25,7 @@ from ...model import OcrSource, Seal, Warning
 from ..fixed import RawPage, assemble, check_text_layer, mark_furniture, page_content
 from ..fixed.seals import SealMark, as_seals
 from ..recognised import OCR_EXTRA_HINT, OCR_NEVER_HINT, Recogniser
+from ..source import Held
 from .pages import read_pages
 from .scanned import from_image, ocr_source, ocr_warnings, rescuer
 
@@ -43,7 +44,7 @@ class LoadedPdf:
 
 
 def load_pdf(
-    data: bytes,
+    source: Held,
     path: str,
     password: str | None = None,
     max_pages: int = 2000,
@@ -52,7 +53,7 @@ def load_pdf(
 ) -> LoadedPdf:
     """Read a PDF; under ``ocr`` auto or always, pages are read by ``recogniser`` (none when
     the OCR extra is missing: scans are then refused with a hint naming the extra)."""
-    count, raw_pages = read_pages(data, path, password, max_pages, rescuer(ocr, recogniser))
+    count, raw_pages = read_pages(source, path, password, max_pages, rescuer(ocr, recogniser))
     if recogniser is None or ocr is OcrMode.NEVER:
         hint = OCR_NEVER_HINT if ocr is OcrMode.NEVER else OCR_EXTRA_HINT
     else:
