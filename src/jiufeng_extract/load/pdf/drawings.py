@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..fixed import Box, Edge, edge
+from .bare import bare
 from .marks import seal_image, seal_path, seal_sized
 
 if TYPE_CHECKING:
@@ -53,12 +54,6 @@ class _Calls:
 @functools.cache
 def _calls() -> _Calls:
     import pypdfium2.raw as pdfium_c
-
-    def bare(function: Any, restype: Any) -> Callable[..., Any]:
-        address = ctypes.cast(function, ctypes.c_void_p).value
-        if address is None:
-            raise ImportError(f"PDFium lacks {function}")
-        return ctypes.CFUNCTYPE(restype)(address)
 
     return _Calls(
         count_objects=bare(pdfium_c.FPDFPage_CountObjects, ctypes.c_int),

@@ -16,12 +16,13 @@ import ctypes
 import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from ...errors import EncryptedError, InputError, describe
 from ..fixed import Box, Char, RawPage, ruled_tables
 from ..fixed.seals import SealMark, read_marks
 from ..source import Held
+from .bare import bare
 from .drawings import drawings
 from .marks import upright_and_turned
 from .streams import check_streams
@@ -194,13 +195,6 @@ class _Calls:
 @functools.cache
 def _calls() -> _Calls:
     import pypdfium2.raw as pdfium_c
-
-    def bare(function: Any, restype: Any) -> Callable[..., Any]:
-        # no argument types declared: ctypes passes a c_void_p and an int as they are
-        address = ctypes.cast(function, ctypes.c_void_p).value
-        if address is None:
-            raise ImportError(f"PDFium lacks {function}")
-        return ctypes.CFUNCTYPE(restype)(address)
 
     return _Calls(
         count=bare(pdfium_c.FPDFText_CountChars, ctypes.c_int),
