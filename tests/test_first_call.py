@@ -191,6 +191,15 @@ def test_a_model_made_without_validation_shares_no_list_with_its_maker() -> None
     assert units == Units.model_validate({"raw": "市卫生健康委", "lead": ["市卫生健康委"]})
 
 
+def test_a_model_made_without_validation_gets_its_own_defaults() -> None:
+    first = Units.model_construct(raw="市卫生健康委")
+    second = Units.model_construct(raw="市医保局")
+    first.lead.append("市卫生健康委")
+    assert second.lead == []
+    assert first.model_fields_set == {"raw"}
+    assert second == Units.model_validate({"raw": "市医保局"})
+
+
 @pytest.mark.parametrize(
     "values",
     [
