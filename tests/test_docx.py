@@ -255,13 +255,11 @@ def test_chinese_counting_lists_continued_past_ten_and_a_hundred() -> None:
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize("stacked", [False, True], ids=["side-by-side", "stacked-in-one-cell"])
-def test_signature_laid_out_as_a_table_with_the_date_in_a_cell(
-    tmp_path: Path, stacked: bool
-) -> None:
+@pytest.mark.parametrize("layout", ["side-by-side", "stacked-in-one-cell", "empty-last-row"])
+def test_signature_laid_out_as_a_table_with_the_date_in_a_cell(tmp_path: Path, layout: str) -> None:
     """A joint notice's issuers in a borderless table, side by side or stacked in one cell (two
-    paragraphs), the 成文日期 in the cell below: the issuers and the date are read from the
-    table, the 附注 after it stays out."""
+    paragraphs), the 成文日期 in the cell below, and a table left with an empty row under the
+    date: the issuers and the date are read from the table, the 附注 after it stays out."""
     document = docx.Document()
     for text in [
         "关于做好2025年医疗机构行风建设满意度调查工作的通知",
@@ -273,8 +271,8 @@ def test_signature_laid_out_as_a_table_with_the_date_in_a_cell(
         "三、结果运用。调查结果作为定点医疗机构年度考核的重要依据。",
     ]:
         document.add_paragraph(text)
-    table = document.add_table(rows=2, cols=2)
-    if stacked:
+    table = document.add_table(rows=3 if layout == "empty-last-row" else 2, cols=2)
+    if layout == "stacked-in-one-cell":
         table.cell(0, 1).text = "南湖市医疗保障局\n南湖市卫生健康委员会"
     else:
         table.cell(0, 0).text = "南湖市医疗保障局"
