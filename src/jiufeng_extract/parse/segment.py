@@ -23,6 +23,7 @@ from ..patterns import (
     ATTACHMENT_LIST,
     ATTACHMENT_START,
     CLOSING_FORMULA,
+    CONTACT_LINE,
     COPY_TO,
     DAMAGED_DATE,
     DATE_AT_END,
@@ -42,7 +43,7 @@ from .cover import (
     same_title,
     unfold_signature_tables,
 )
-from .title import find_title
+from .title import FoundTitle, find_title
 
 _MAX_TITLE = 120
 _ENCLOSURE_SIMILARITY = 0.8
@@ -54,6 +55,8 @@ _ENCLOSURE_LINES = 4
 _SIGNATURE_REACH = 4
 # the first line of an issuer's name wrapped over two lines is at most this long
 _MAX_ISSUER_HEAD = 20
+# items after the title within which the page may show it again, followed by its 主送机关
+_REPEAT_REACH = 30
 
 
 @dataclass
@@ -73,6 +76,8 @@ class Segments:
     cover: list[Item] = field(default_factory=list)
     signature: list[Para] = field(default_factory=list)
     signed_date: Para | None = None
+    # a closing formula on a line of its own, "特此通知。": in no part's text
+    closing: list[Para] = field(default_factory=list)
     notes: list[Para] = field(default_factory=list)
     enclosure_title: Para | None = None
     main: list[Item] = field(default_factory=list)
@@ -85,6 +90,8 @@ def segment(doc: NormalizedDocument) -> Segments:
     seg = Segments()
     items = unfold_signature_tables(_take_trailer(doc.items, seg))
     found = find_title(items)
+    if found is not None:
+        found = _printed_again(items, found)
     if found is None:
         seg.head = [p for p in items if isinstance(p, Para) and p.furniture]
         start = 0
@@ -98,6 +105,24 @@ def segment(doc: NormalizedDocument) -> Segments:
     _split_cover_and_main(body, seg)
     _promote_enclosed_attachment(seg)
     return seg
+
+
+def _printed_again(items: list[Item], found: FoundTitle) -> FoundTitle:
+    """A page that shows the title several times (a heading of the site's, an article
+    attributes box, then the document itself) starts the document at the last showing before
+    its 主送机关, when the first showing is not followed by them."""
+    if find_recipients(list(items), found.end) is not None:
+        return found
+    recipients: int | None = None
+    for at in range(found.end, min(len(items), found.end + _REPEAT_REACH)):
+        para = _para_at(items, at)
+        if recipients is not None and at >= recipients:
+            break
+        if para is not None and same_title(para.text, found.title.text):
+            recipients = find_recipients(list(items), at + 1) or recipients
+            if recipients is not None:
+                found = FoundTitle(para, None, at, at + 1)
+    return found
 
 
 def _take_trailer(items: list[Item], seg: Segments) -> list[Item]:
@@ -232,7 +257,7 @@ def _split_cover_and_main(body: list[Item], seg: Segments) -> None:
         i = found + 1
     date_at = _find_signed_date(content, i, seg)
     if date_at is None:
-        seg.cover, seg.main = [], content[i:]
+        seg.cover, seg.main = [], _take_closing(content[i:], seg)
         _take_enclosure_without_signature(seg)
     else:
         sig_start = date_at
@@ -266,12 +291,29 @@ def _split_cover_and_main(body: list[Item], seg: Segments) -> None:
             seg.enclosure_title = enclosure.title
             seg.cover, seg.main = before, after[enclosure.end :]
         elif has_outline:
-            seg.cover, seg.main = [], before + after
+            seg.cover, seg.main = [], _take_closing(before, seg) + after
         else:
             seg.cover, seg.main = before, after
-    seg.cover = [
-        p for p in seg.cover if not (isinstance(p, Para) and CLOSING_FORMULA.match(p.text))
-    ]
+    seg.closing += [p for p in seg.cover if isinstance(p, Para) and CLOSING_FORMULA.match(p.text)]
+    seg.cover = [p for p in seg.cover if p not in seg.closing]
+
+
+def _take_closing(body: list[Item], seg: Segments) -> list[Item]:
+    """``body`` without the lines that close the notice above its signature: the closing
+    formula (特此通知。) is dropped, contact lines and 附注 go to the notes. Only a run at the
+    very end: a contact line inside an item's text stays there."""
+    end = len(body)
+    while (para := _para_at(body, end - 1)) is not None and (
+        CLOSING_FORMULA.match(para.text)
+        or NOTE_LINE.match(para.text)
+        or CONTACT_LINE.match(para.text)
+    ):
+        end -= 1
+    closing = [p for p in body[end:] if isinstance(p, Para)]
+    seg.closing += [p for p in closing if CLOSING_FORMULA.match(p.text)]
+    # above the signature, so before any 附注 under the date
+    seg.notes[:0] = [p for p in closing if not CLOSING_FORMULA.match(p.text)]
+    return body[:end]
 
 
 def _take_enclosure_without_signature(seg: Segments) -> None:
