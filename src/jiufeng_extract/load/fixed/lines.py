@@ -124,9 +124,9 @@ def _line_text(chars: list[dict[str, Any]]) -> tuple[str, bool]:
     return "".join(out).strip(), spaced
 
 
-def _lead_width(chars: list[dict[str, Any]]) -> float:
-    """Width of the first unit a line break could not split (see ``TextLine.lead``)."""
-    visible = [c for c in chars if c["text"].strip()]
+def _lead_width(visible: list[dict[str, Any]]) -> float:
+    """Width of the first unit a line break could not split (see ``TextLine.lead``), from the
+    line's visible characters."""
     if not visible:
         return 0.0
     end = 1
@@ -218,6 +218,7 @@ def lines_of(chars: Iterable[dict[str, Any]], page: int) -> list[TextLine]:
         text, spaced = _line_text(group)
         if not text:
             continue
+        visible = [c for c in group if c["text"].strip()]
         lines.append(
             TextLine(
                 text=text,
@@ -225,9 +226,9 @@ def lines_of(chars: Iterable[dict[str, Any]], page: int) -> list[TextLine]:
                 x1=max(map(_X1, group)),
                 top=min(map(_TOP, group)),
                 bottom=max(map(_BOTTOM, group)),
-                size=_median([float(c["size"]) for c in group if c["text"].strip()]),
+                size=_median([float(c["size"]) for c in visible]),
                 page=page,
-                lead=_lead_width(group),
+                lead=_lead_width(visible),
                 spaced=spaced,
             )
         )

@@ -117,8 +117,6 @@ def _assemble(
             kept, styles, x0s, x1s, top_s, bottom_s, strict=True
         )
     ]
-    if len({angle for angle, _ in set(styles)}) <= 1:
-        return chars, []  # every glyph at one angle: nothing is turned
     return upright_and_turned(chars)
 
 
