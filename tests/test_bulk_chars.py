@@ -2,12 +2,15 @@
 what the per-character reading and the line objects gave: PDFium's page text against each
 character's code asked on its own (on every committed PDF page, and the fallback where the
 two views differ: a font without a Unicode map), and line grouping and line text against the
-implementation they replace, on random characters (blanks, sizes that differ, gaps)."""
+implementation they replace, on random characters (blanks, sizes that differ, gaps), and
+the glyphs turned from the text split per angle as they were split glyph by glyph."""
 
 from __future__ import annotations
 
+import copy
 import ctypes
 import math
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +22,7 @@ from hypothesis import strategies as st
 from conftest import DATA, SAMPLES
 from jiufeng_extract.load.fixed.lines import _group_lines, _is_cjk, _line_text
 from jiufeng_extract.load.pdf import chars as bulk
+from jiufeng_extract.load.pdf.marks import upright_and_turned
 
 _PDFS = sorted([*SAMPLES.glob("*.pdf"), *DATA.rglob("*.pdf")])
 
@@ -172,3 +176,33 @@ def test_lines_are_grouped_as_the_line_objects_grouped(chars: list[dict[str, Any
     assert groups == _old_group_lines(chars)
     for group in groups:
         assert _line_text(group) == _old_line_text(group)
+
+
+def _old_upright_and_turned(
+    chars: list[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The split as it was: every glyph's turn worked out on its own."""
+    if not chars or len({c["angle"] for c in chars}) == 1:
+        return chars, []
+    common = Counter(round(math.degrees(c["angle"])) % 360 for c in chars if c["angle"] >= 0)
+    upright = math.radians(common.most_common(1)[0][0]) if common else 0.0
+    text: list[dict[str, Any]] = []
+    turned: list[dict[str, Any]] = []
+    for char in chars:
+        turn = (char["angle"] - upright) % (2 * math.pi) if char["angle"] >= 0 else 0.0
+        char["angle"] = turn
+        (turned if min(turn, 2 * math.pi - turn) > 0.05 else text).append(char)
+    return text, turned
+
+
+# PDFium's angles: radians from 0 to 2π (a diagonal watermark, a seal's arc, a page set
+# sideways), or -1 where it has none
+_ANGLES = st.sampled_from([0.0, -0.0, 0.01, 0.3, 1.5707963, 3.1415927, 5.4977875, 6.2831, -1.0])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ANGLES, max_size=25))
+def test_turned_glyphs_are_split_as_one_by_one(angles: list[float]) -> None:
+    chars = [{"text": str(i), "angle": angle} for i, angle in enumerate(angles)]
+    copies = copy.deepcopy(chars)
+    assert upright_and_turned(chars) == _old_upright_and_turned(copies)

@@ -27,8 +27,8 @@ _ANGLE = itemgetter("angle")
 def upright_and_turned(chars: list[Char]) -> tuple[list[Char], list[Char]]:
     """The page's text, set at the angle most of its glyphs share (upright as displayed, also
     on a page stored sideways), and apart the glyphs turned from it; each keeps its turn from
-    the text's angle (radians, clockwise) under "angle". Worked out once per angle the page
-    has (a few), not per glyph."""
+    the text's angle (radians, clockwise) under "angle" (an upright glyph's 0 stays as it was,
+    whichever its sign). Worked out once per angle the page has (a few), not per glyph."""
     counts = Counter(map(_ANGLE, chars))
     if len(counts) <= 1:
         return chars, []  # every glyph at one angle: nothing is turned
@@ -37,16 +37,18 @@ def upright_and_turned(chars: list[Char]) -> tuple[list[Char], list[Char]]:
         if angle >= 0:
             common[round(math.degrees(angle)) % 360] += count
     upright = math.radians(common.most_common(1)[0][0]) if common else 0.0
-    turns = {}
+    tilted: set[float] = set()
+    moved: dict[float, float] = {}  # angle → its turn, where that is another number
     for angle in counts:
         turn = (angle - upright) % (2 * math.pi) if angle >= 0 else 0.0
-        turns[angle] = (turn, min(turn, 2 * math.pi - turn) > _TILT)
-    text: list[Char] = []
-    turned: list[Char] = []
-    for char in chars:
-        turn, tilted = turns[char["angle"]]
-        char["angle"] = turn
-        (turned if tilted else text).append(char)
+        if min(turn, 2 * math.pi - turn) > _TILT:
+            tilted.add(angle)
+        if turn != angle:
+            moved[angle] = turn
+    text = [c for c in chars if c["angle"] not in tilted]
+    turned = [c for c in chars if c["angle"] in tilted]
+    for char in [c for c in chars if c["angle"] in moved]:  # on most pages a few glyphs
+        char["angle"] = moved[char["angle"]]
     return text, turned
 
 
