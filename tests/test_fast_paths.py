@@ -1,6 +1,7 @@
 """The fast paths of the fixed-layout reader and the row linker answer exactly what the plain
 scans they replace answered: characters found by box (``Centres``) against testing every
-character (``inside``), faux-bold dedupe against the nine-cell lookup it was, the pruned best
+character (``inside``), faux-bold dedupe against the nine-cell lookup it was, a table cell's
+nearest grid edge by bisection against the nearest of all edges, the pruned best
 match against ``max`` over every candidate, and the length bound against the ratio it bounds;
 and the OCR engine is not loaded for a PDF that needs none.
 """
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from conftest import SAMPLES
 from jiufeng_extract.link.rows import _best
 from jiufeng_extract.load.fixed.lines import Centres, dedupe, inside
+from jiufeng_extract.load.fixed.tables import _merge_close, _nearest
 from jiufeng_extract.text.compare import similarity, similarity_bound, squash
 
 # coordinates on a half-point grid, so rounding ties (0.5, 1.5: Python rounds them to even)
@@ -83,6 +85,14 @@ def _dedupe_by_cells(chars: list[dict[str, Any]], tolerance: float = 1.0) -> lis
           {"text": "一", "x0": 0.5, "x1": 2, "top": 0, "bottom": 1}])  # fmt: skip
 def test_dedupe_keeps_what_the_cell_lookup_kept(chars: list[dict[str, Any]]) -> None:
     assert dedupe(chars) == _dedupe_by_cells(chars)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_COORD, min_size=1, max_size=12), _COORD)
+@example([0.0, 2.5, 5.0], 1.25)  # half way between two edges: the first
+def test_nearest_edge_is_the_first_nearest(values: list[float], value: float) -> None:
+    edges = _merge_close(sorted(set(values)))
+    assert _nearest(edges, value) == min(range(len(edges)), key=lambda i: abs(edges[i] - value))
 
 
 _TEXT = st.text(alphabet="纠风行医保 \n", max_size=12)
