@@ -11,7 +11,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, Self, cast
 
-from pydantic import BaseModel, ConfigDict, Field
+from .modelbase import BaseModel, ConfigDict, Field
 
 SCHEMA_NAME = "jiufeng-circular"
 SCHEMA_VERSION = "1.3"
@@ -22,7 +22,9 @@ class StrictModel(BaseModel):
 
     Validation is built on first use (``defer_build``): the pipeline makes its models with
     ``model_construct`` from values of the declared types (mypy checks them), so a new
-    ``jiufeng extract`` process builds no validator; reading JSON or YAML back validates."""
+    ``jiufeng extract`` process builds no validator; reading JSON or YAML back validates.
+    The base is ``modelbase``'s: Pydantic's, or in a ``jiufeng extract`` process that only
+    writes JSON or YAML of a text file, the light one (the same declarations, no Pydantic)."""
 
     model_config = ConfigDict(extra="forbid", defer_build=True)
 

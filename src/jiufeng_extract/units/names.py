@@ -15,9 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from ..errors import UsageError, describe
+from ..modelbase import BaseModel, ConfigDict
 from ..patterns import ORG_SUFFIX, WHITESPACE_RUN, on_first_use
 
 _LEVELS = ("国家", "中央", "省", "自治区", "市", "州", "区", "县", "兵团")
