@@ -13,6 +13,7 @@ install: $(BIN)/python
 
 dev: $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,ocr]'
+	$(BIN)/python -m jiufeng_extract.patternstore  # compiled patterns, as compileall would
 
 demo: install
 	@mkdir -p out

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .. import patternstore
 from ..blocks import Block, Line, LoadedDocument, TableBlock
 from ..errors import InputError, NoTextLayerError, UsageError
 from ..formats import OcrMode
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from .pdf import LoadedPdf
     from .recognised import Recogniser
 
-_HTML_START = regex.compile(
+_HTML_START = patternstore.compile(
     rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p[\s>]|<table)", regex.IGNORECASE
 )
 
