@@ -21,7 +21,7 @@ from jiufeng_extract.lightbase import BaseModel, ConfigDict, Field
 from jiufeng_extract.model import Circular, StrictModel
 from jiufeng_extract.options import ExtractOptions
 from jiufeng_extract.pipeline import _unfolded
-from jiufeng_extract.units.names import UnitName
+from jiufeng_extract.units.names import UnitName, UnitNames
 
 TEXT = "samples/national-2024-jiufeng.txt"
 _CORPUS = sorted((ROOT / "corpus" / "docs").glob("*.txt"))
@@ -203,3 +203,24 @@ def test_unfolding_a_circular_copies_it_as_validating_its_dump_did(at_root: Path
     assert unfolded.metadata is not circular.metadata
     assert unfolded.source == circular.source
     assert isinstance(unfolded.responsibility_table[0], StrictModel)
+
+
+def test_the_shipped_alias_table_is_read_when_a_name_is_first_looked_up() -> None:
+    reads: list[int] = []
+
+    def read() -> tuple[dict[str, str], dict[str, str]]:
+        reads.append(1)
+        return {"卫生健康委": "卫生健康委", "卫健委": "卫生健康委"}, {"上海市": "市"}
+
+    names = UnitNames._read_later(read)
+    assert reads == []
+    assert names.parse("上海市卫健委") == UnitName.model_construct(
+        printed="上海市卫健委", canonical="卫生健康委", level="市"
+    )
+    assert names.canonical("市卫健委") == "卫生健康委"
+    assert reads == [1]
+
+
+def test_a_circular_without_a_responsibility_table_reads_no_alias_table() -> None:
+    assert "tomllib" not in _modules("extract", TEXT, "-q")
+    assert "tomllib" in _modules("extract", "samples/shanghai-2023-jiufeng.txt", "-q")
