@@ -152,7 +152,8 @@ def _unread_cover(loaded: LoadedDocument, metadata: Metadata) -> list[Warning]:
 
 def _map_text(block: Block, change: Callable[[str], str]) -> Block:
     if isinstance(block, Line):
-        return replace(block, text=change(block.text))
+        text = change(block.text)
+        return block if text == block.text else replace(block, text=text)  # Line is frozen
     return replace(block, rows=[[change(cell) for cell in row] for row in block.rows])
 
 
