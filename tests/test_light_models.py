@@ -224,3 +224,16 @@ def test_the_shipped_alias_table_is_read_when_a_name_is_first_looked_up() -> Non
 def test_a_circular_without_a_responsibility_table_reads_no_alias_table() -> None:
     assert "tomllib" not in _modules("extract", TEXT, "-q")
     assert "tomllib" in _modules("extract", "samples/shanghai-2023-jiufeng.txt", "-q")
+
+
+def test_the_light_base_refuses_what_it_cannot_honour() -> None:
+    from pydantic import field_serializer
+
+    with pytest.raises(TypeError, match="no validators, serializers"):
+
+        class _Upper(BaseModel):
+            name: str
+
+            @field_serializer("name")
+            def _up(self, name: str) -> str:
+                return name.upper()

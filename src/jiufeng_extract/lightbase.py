@@ -9,7 +9,8 @@ or ``Field(...)`` given beside it; ``model_fields`` maps them to ``FieldInfo`` (
 own, of the declared types, which mypy checks against the Pydantic models). Models compare
 as Pydantic's do (same class, same values); a ``frozen`` one cannot be changed and hashes by
 its values. Anything that validates or serializes (``model_validate``, ``model_dump``,
-``model_json_schema``) is Pydantic's only: those are not here.
+``model_json_schema``) is Pydantic's only: those are not here, and a model declared with a
+Pydantic validator, serializer or computed field is refused (its JSON would differ).
 """
 
 from __future__ import annotations
@@ -72,6 +73,12 @@ class BaseModel:
             fields.update(base.__dict__.get("model_fields", {}))
             config.update(base.__dict__.get("model_config", {}))
         config.update(cls.__dict__.get("model_config", {}))
+        for name, value in cls.__dict__.items():
+            if type(value).__name__ == "PydanticDescriptorProxy":  # a Pydantic decorator
+                raise TypeError(
+                    f"{cls.__name__}.{name}: the light base has no validators, serializers or "
+                    "computed fields; declare the model without them or on Pydantic's base"
+                )
         for name, annotation in inspect.get_annotations(cls).items():
             if name.startswith("_") or "ClassVar" in str(annotation):
                 continue
