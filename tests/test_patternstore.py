@@ -1,6 +1,6 @@
 """Compiled patterns kept between processes (``patternstore.py``): read back they match as
 compiled ones do, a damaged or foreign file is ignored, PYTHONDONTWRITEBYTECODE writes none,
-and after ``python -m jiufeng_extract.patternstore`` a text extract compiles no pattern."""
+and after ``python -m jiufeng_extract.cli.prime`` a text extract compiles no pattern."""
 
 from __future__ import annotations
 
@@ -146,7 +146,7 @@ def test_no_file_under_pythondontwritebytecode_until_primed(tmp_path: Path) -> N
     env = {"PATH": os.environ["PATH"], "PYTHONPYCACHEPREFIX": str(prefix)}
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     subprocess.run(
-        [sys.executable, "-m", "jiufeng_extract.patternstore"],
+        [sys.executable, "-m", "jiufeng_extract.cli.prime"],
         capture_output=True,
         cwd=ROOT,
         env=env,

@@ -10,7 +10,7 @@ source and flags: a changed pattern, or another ``regex``, is compiled afresh. R
 calls nothing but ``regex._regex.compile``; a file that cannot be read or is damaged is
 ignored, and a folder that cannot be written (or ``PYTHONDONTWRITEBYTECODE``) means no file.
 
-``python -m jiufeng_extract.patternstore`` (run by ``make dev``, as ``compileall`` would be)
+``python -m jiufeng_extract.cli.prime`` (run by ``make dev``, as ``compileall`` would be)
 compiles every pattern the package declares with ``patterns.on_first_use`` and writes them,
 whatever ``PYTHONDONTWRITEBYTECODE`` says.
 """
@@ -124,18 +124,3 @@ def _save() -> None:
     except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
-
-
-if __name__ == "__main__":
-    import importlib
-    import pkgutil
-
-    import jiufeng_extract
-    from jiufeng_extract import patternstore
-
-    for module in pkgutil.walk_packages(jiufeng_extract.__path__, "jiufeng_extract."):
-        if not module.name.endswith("__main__"):
-            with contextlib.suppress(ImportError):  # an extra that is not installed
-                importlib.import_module(module.name)
-    count = patternstore.prime()
-    print(f"{count} patterns compiled, {len(patternstore._load())} kept in {store_path()}")
