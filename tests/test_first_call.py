@@ -22,7 +22,8 @@ from jiufeng_extract.cli.extract_run import ExtractArgs
 from jiufeng_extract.cli.quick import read_extract
 from jiufeng_extract.emit.data import json_data
 from jiufeng_extract.formats import Lang, OcrMode, OutputFormat
-from jiufeng_extract.model import Circular, StrictModel, Units, _plan
+from jiufeng_extract.model import Circular, StrictModel, Units
+from jiufeng_extract.modelbase import construct_plan as _plan
 from jiufeng_extract.options import _PLAIN, ExtractOptions
 
 TEXT = "samples/national-2024-jiufeng.txt"

@@ -7,11 +7,18 @@ field is a minor version bump, removing or renaming one is a major bump.
 # no ``from __future__ import annotations``: Pydantic would evaluate every annotation string
 # when each class is made (a new ``jiufeng extract`` process makes all of them)
 import datetime as dt
-from collections.abc import Callable
-from enum import Enum, StrEnum
-from typing import Any, Self, cast
+from enum import StrEnum
+from typing import Any, Self
 
-from .modelbase import BaseModel, ConfigDict, Field
+from .modelbase import (
+    REQUIRED,
+    BaseModel,
+    ConfigDict,
+    Field,
+    construct_plan,
+    copied_value,
+    factories,
+)
 
 SCHEMA_NAME = "jiufeng-circular"
 SCHEMA_VERSION = "1.3"
@@ -44,20 +51,20 @@ class StrictModel(BaseModel):
         models. Any other model, and the light base's, is made by its base."""
         if _fields_set is None:
             _fields_set = set(values)
-        plan = _PLANS[cls] if cls in _PLANS else _plan(cls)
+        plan = construct_plan(cls)
         if plan is None:
-            copied = {name: _copied(value) for name, value in values.items()}
-            for name, make in _factories(cls).items():
+            copied = {name: copied_value(value) for name, value in values.items()}
+            for name, make in factories(cls).items():
                 if name not in copied:
                     copied[name] = make()
             return super().model_construct(_fields_set, **copied)
         data: dict[str, Any] = {}
         for name, default, factory in plan:
             if name in values:
-                data[name] = _copied(values[name])
+                data[name] = copied_value(values[name])
             elif factory is not None:
                 data[name] = factory()
-            elif default is not _REQUIRED:
+            elif default is not REQUIRED:
                 data[name] = default
         model = cls.__new__(cls)
         object.__setattr__(model, "__dict__", data)
@@ -65,61 +72,6 @@ class StrictModel(BaseModel):
         object.__setattr__(model, "__pydantic_extra__", None)
         object.__setattr__(model, "__pydantic_private__", None)
         return model
-
-
-def _copied(value: Any) -> Any:
-    return value.copy() if type(value) in (list, dict) else value
-
-
-_REQUIRED: Any = object()
-# defaults Pydantic hands out as they are (it copies any other kind)
-_SHARED_DEFAULTS = (type(None), str, int, float, bool, tuple, frozenset, Enum)
-# each field's name, default (or _REQUIRED) and factory, in order; None: made by the base
-_Plan = tuple[tuple[str, Any, Callable[[], Any] | None], ...]
-_PLANS: dict[type[BaseModel], _Plan | None] = {}
-
-
-def _plan(model: type[BaseModel]) -> _Plan | None:
-    fields = getattr(model, "__pydantic_fields__", None)  # none on the light base
-    plan: list[tuple[str, Any, Callable[[], Any] | None]] | None = None
-    if (
-        fields is not None
-        and not model.__private_attributes__
-        and model.__pydantic_post_init__ is None
-        and not model.__pydantic_root_model__
-        and model.model_config.get("extra") != "allow"
-    ):
-        plan = []
-        for name, field in fields.items():
-            factory = cast("Callable[[], Any] | None", field.default_factory)
-            shared = (
-                factory is not None
-                or field.is_required()
-                or isinstance(field.default, _SHARED_DEFAULTS)
-            )
-            if field.alias is not None or field.validation_alias is not None or not shared:
-                plan = None
-                break
-            default = _REQUIRED if factory is None and field.is_required() else field.default
-            plan.append((name, default, factory))
-    _PLANS[model] = None if plan is None else tuple(plan)
-    return _PLANS[model]
-
-
-_FACTORIES: dict[type[BaseModel], dict[str, Callable[[], Any]]] = {}
-
-
-def _factories(model: type[BaseModel]) -> dict[str, Callable[[], Any]]:
-    """The fields of ``model`` whose default is made by a factory (no argument), by name."""
-    found = _FACTORIES.get(model)
-    if found is None:
-        found = {
-            name: cast("Callable[[], Any]", field.default_factory)
-            for name, field in model.model_fields.items()
-            if field.default_factory is not None
-        }
-        _FACTORIES[model] = found
-    return found
 
 
 class SourceFormat(StrEnum):
