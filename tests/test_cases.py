@@ -120,3 +120,34 @@ def test_case_details(case: Path) -> None:
     source, _, expected = case.read_text(encoding="utf-8").partition(MARK)
     actual = render_details(extract_text(source, path=case.name))
     hold_case(case, source, expected, actual)
+
+
+# parse/metadata.py, parse/cover.py (issue 23, mutation testing): the metadata the compact
+# rendering leaves out, for the case files under tests/cases/metadata/: the 发文字号's parts, the
+# web page's dates and its label box, the 附注 and 抄送; the preamble (the text between the
+# 主送机关 and the outline) and where each reference is cited.
+METADATA_CASES = sorted((Path(__file__).parent / "cases" / "metadata").glob("*.txt"))
+
+
+def render_metadata(c: Circular) -> str:
+    m = c.metadata
+    parts = m.doc_number_parts
+    out = [
+        render(c).rstrip("\n"),
+        f"doc_number_parts: {parts.agency} {parts.year} {parts.serial}" if parts else "",
+        f"published_date: {m.published_date}",
+        f"printed_date: {m.printed_date}",
+        f"notes: {' | '.join(m.notes)}",
+        f"copied_to: {' | '.join(m.copied_to)}",
+    ]
+    out += [f"web_field {label}: {value}" for label, value in m.web_fields.items()]
+    out.append(f"preamble: {c.preamble!r}")
+    out += [f"reference {r.doc_number} at {r.provenance.describe()}" for r in c.references]
+    return "\n".join(line for line in out if line) + "\n"
+
+
+@pytest.mark.parametrize("case", METADATA_CASES, ids=lambda p: p.stem)
+def test_case_metadata(case: Path) -> None:
+    source, _, expected = case.read_text(encoding="utf-8").partition(MARK)
+    actual = render_metadata(extract_text(source, path=case.name))
+    hold_case(case, source, expected, actual)

@@ -256,18 +256,18 @@ def test_chinese_counting_lists_continued_past_ten_and_a_hundred() -> None:
 
 
 @pytest.mark.parametrize(
-    ("stacked", "run_together"),
-    [(False, False), (True, False), (False, True)],
-    ids=["side-by-side", "stacked-in-one-cell", "body-run-together"],
+    ("stacked", "run_together", "empty_row"),
+    [(False, False, False), (True, False, False), (False, True, False), (False, False, True)],
+    ids=["side-by-side", "stacked-in-one-cell", "body-run-together", "empty-last-row"],
 )
 def test_signature_laid_out_as_a_table_with_the_date_in_a_cell(
-    tmp_path: Path, stacked: bool, run_together: bool
+    tmp_path: Path, stacked: bool, run_together: bool, empty_row: bool
 ) -> None:
     """A joint notice's issuers in a borderless table, side by side or stacked in one cell (two
-    paragraphs), the 成文日期 in the cell below: the issuers and the date are read from the
-    table, the 附注 after it stays out, the 附件 after that is an attachment. Also when the
-    notice's text came as one paragraph (a pasted web page): cutting it apart leaves the table
-    where it stood, before the attachment."""
+    paragraphs), the 成文日期 in the cell below (also with an empty row left under it): the
+    issuers and the date are read from the table, the 附注 after it stays out, the 附件 after
+    that is an attachment. Also when the notice's text came as one paragraph (a pasted web
+    page): cutting it apart leaves the table where it stood, before the attachment."""
     document = docx.Document()
     body = [
         "为了解群众对医疗机构行风建设的评价，决定开展满意度调查。现将有关事项通知如下：",
@@ -282,7 +282,7 @@ def test_signature_laid_out_as_a_table_with_the_date_in_a_cell(
         *(["".join(body)] if run_together else body),
     ]:
         document.add_paragraph(text)
-    table = document.add_table(rows=2, cols=2)
+    table = document.add_table(rows=3 if empty_row else 2, cols=2)
     if stacked:
         table.cell(0, 1).text = "南湖市医疗保障局\n南湖市卫生健康委员会"
     else:

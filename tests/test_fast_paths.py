@@ -1,6 +1,7 @@
 """The fast paths of the fixed-layout reader and the row linker answer exactly what the plain
 scans they replace answered: characters found by box (``Centres``) against testing every
-character (``inside``), faux-bold dedupe against the nine-cell lookup it was, the pruned best
+character (``inside``), faux-bold dedupe against the nine-cell lookup it was, a table cell's
+nearest grid edge by bisection against the nearest of all edges, the pruned best
 match against ``max`` over every candidate, the length bound against the ratio it bounds, Han
 characters counted from the leaves up against counting each element's text content, and the
 plain text check against testing every character; and the OCR engine is not loaded for a PDF
@@ -23,6 +24,7 @@ from conftest import SAMPLES
 from jiufeng_extract.link.rows import _best
 from jiufeng_extract.load.decode import _is_format, text_ratio
 from jiufeng_extract.load.fixed.lines import Centres, dedupe, inside
+from jiufeng_extract.load.fixed.tables import _merge_close, _nearest
 from jiufeng_extract.load.web_page import _han_counts
 from jiufeng_extract.patterns import HAN
 from jiufeng_extract.text.compare import edits, similarity, similarity_bound, squash
@@ -90,6 +92,14 @@ def _dedupe_by_cells(chars: list[dict[str, Any]], tolerance: float = 1.0) -> lis
           {"text": "一", "x0": 0.5, "x1": 2, "top": 0, "bottom": 1}])  # fmt: skip
 def test_dedupe_keeps_what_the_cell_lookup_kept(chars: list[dict[str, Any]]) -> None:
     assert dedupe(chars) == _dedupe_by_cells(chars)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_COORD, min_size=1, max_size=12), _COORD)
+@example([0.0, 2.5, 5.0], 1.25)  # half way between two edges: the first
+def test_nearest_edge_is_the_first_nearest(values: list[float], value: float) -> None:
+    edges = _merge_close(sorted(set(values)))
+    assert _nearest(edges, value) == min(range(len(edges)), key=lambda i: abs(edges[i] - value))
 
 
 _TEXT = st.text(alphabet="纠风行医保 \n", max_size=12)

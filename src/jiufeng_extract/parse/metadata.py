@@ -46,6 +46,9 @@ _TITLE_TAIL = " 。.|｜"
 _TITLE_NOTE = on_first_use(r"[(（][^()（）]{1,12}[)）]$")  # "…的通报(7月2日)"
 _CLOSING_KINDS = {"函告": "函", "函复": "函", "复函": "函"}
 
+# the first year a title names: '关于印发2025年纠风工作要点的通知' → 2025
+_TITLE_YEAR = on_first_use(r"(?:19|20)\d{2}(?=年)")
+
 # the office part of a name, never an issuer on its own
 _OFFICE_ONLY = on_first_use(r"(?:办公厅|办公室|综合司|办事处|常务委员会|委员会|党组|党委)")
 
@@ -220,10 +223,15 @@ def build_metadata(seg: Segments) -> Metadata:
 
 
 def document_year(meta: Metadata) -> int | None:
-    if meta.signed_date:
-        return meta.signed_date.year
-    if meta.doc_number_parts:
-        return meta.doc_number_parts.year
-    if meta.title and (m := regex.search(r"(?:19|20)\d{2}(?=年)", meta.title)):
-        return int(m.group(0))
-    return None
+    """The year a deadline printed without one ('6月30日前') falls in: the year the title says
+    the document is about ('2025年纠风工作要点') when it is the year the document is dated
+    (成文日期, else its 发文字号) or the next, a plan being issued before its year begins;
+    else the dated year (a title naming an earlier year reviews it, '2023年度考核结果的通报',
+    and one further ahead a horizon, '到2027年', and neither is when the work falls due)."""
+    dated = meta.signed_date.year if meta.signed_date else None
+    if dated is None and meta.doc_number_parts:
+        dated = meta.doc_number_parts.year
+    titled = _TITLE_YEAR.search(meta.title) if meta.title else None
+    if titled and (dated is None or int(titled.group()) == dated + 1):
+        return int(titled.group())
+    return dated

@@ -26,10 +26,11 @@ def page_content(raw: RawPage) -> PageContent:
         centres = Centres(chars)
         taken: set[int] = set()
         for bbox, cells in raw.tables:
-            grid = table_grid(raw.number, centres.within(bbox), bbox, cells)
+            inside = centres.indexes(bbox)
+            grid = table_grid(raw.number, [chars[i] for i in inside], bbox, cells)
             if grid is not None:
                 tables.append(grid)
-                taken.update(centres.indexes(bbox))
+                taken.update(inside)
         free = [c for i, c in enumerate(chars) if i not in taken]
     return PageContent(
         number=raw.number,

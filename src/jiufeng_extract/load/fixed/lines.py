@@ -6,7 +6,6 @@ from __future__ import annotations
 import bisect
 import functools
 import math
-import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -49,36 +48,40 @@ def dedupe(chars: Sequence[dict[str, Any]], tolerance: float = 1.0) -> list[dict
     rounded positions (x and top each within one). By line, not by column: text set on a grid
     puts the same character in the same column on many lines, rarely twice within a line."""
     kept: list[dict[str, Any]] = []
-    # text → rounded top → (rounded x0, x0, top) of the glyphs kept
-    near: dict[str, dict[int, list[tuple[int, float, float]]]] = {}
+    keep = kept.append
+    # text → rounded top → (x0, top) of the glyphs kept
+    near: dict[str, dict[int, list[tuple[float, float]]]] = {}
     for char in chars:
         text, x0, top = char["text"], char["x0"], char["top"]
-        column, row = round(x0), round(top)
+        row = round(top)
         rows = near.get(text)
         if rows is None:  # the first glyph of its text on the page
-            near[text] = {row: [(column, x0, top)]}
-        elif _drawn_near(rows, column, row, x0, top, tolerance):
+            near[text] = {row: [(x0, top)]}
+            keep(char)
             continue
+        # the rows above, at and below (asked here, not in a function: once per character)
+        above, at, below = rows.get(row - 1), rows.get(row), rows.get(row + 1)
+        if (above or at or below) and _drawn_near((above, at, below), x0, top, tolerance):
+            continue
+        if at is None:
+            rows[row] = [(x0, top)]
         else:
-            rows.setdefault(row, []).append((column, x0, top))
-        kept.append(char)
+            at.append((x0, top))
+        keep(char)
     return kept
 
 
 def _drawn_near(
-    rows: dict[int, list[tuple[int, float, float]]],
-    column: int,
-    row: int,
-    x0: float,
-    top: float,
-    tolerance: float,
+    rows: tuple[list[tuple[float, float]] | None, ...], x0: float, top: float, tolerance: float
 ) -> bool:
-    for dy in (-1, 0, 1):
-        for other_column, other_x0, other_top in rows.get(row + dy, ()):
+    """A glyph of these rows within ``tolerance`` of (x0, top), its rounded x0 within one."""
+    column = round(x0)
+    for glyphs in rows:
+        for other_x0, other_top in glyphs or ():
             if (
-                -1 <= other_column - column <= 1
-                and -tolerance <= other_x0 - x0 <= tolerance
+                -tolerance <= other_x0 - x0 <= tolerance
                 and -tolerance <= other_top - top <= tolerance
+                and -1 <= round(other_x0) - column <= 1
             ):
                 return True
     return False
@@ -106,20 +109,24 @@ def _line_text(chars: list[dict[str, Any]]) -> tuple[str, bool]:
             continue
         if previous is not None and not blank:
             gap = char["x0"] - previous["x1"]
-            size = max(float(char["size"]), 1.0)
-            cjk = _is_cjk(previous["text"][-1:]) or _is_cjk(text[:1])
-            if gap > (1.5 * size if cjk else 0.25 * size):
-                out.append(" ")
-                spaced = spaced or cjk
+            size = float(char["size"])
+            if size < 1.0:  # max(size, 1.0) by hand: this runs once per character
+                size = 1.0
+            # the narrower threshold first: most characters follow the one before closely
+            if gap > 0.25 * size:
+                cjk = _is_cjk(previous["text"][-1:]) or _is_cjk(text[:1])
+                if gap > (1.5 * size if cjk else 0.25 * size):
+                    out.append(" ")
+                    spaced = spaced or cjk
         out.append(text)
         blank = False
         previous = char
     return "".join(out).strip(), spaced
 
 
-def _lead_width(chars: list[dict[str, Any]]) -> float:
-    """Width of the first unit a line break could not split (see ``TextLine.lead``)."""
-    visible = [c for c in chars if c["text"].strip()]
+def _lead_width(visible: list[dict[str, Any]]) -> float:
+    """Width of the first unit a line break could not split (see ``TextLine.lead``), from the
+    line's visible characters."""
     if not visible:
         return 0.0
     end = 1
@@ -139,69 +146,70 @@ def _lead_width(chars: list[dict[str, Any]]) -> float:
 def _group_lines(chars: Iterable[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Chars whose vertical centres fall within the running line's band form one line. Where
     the line holds characters of about a char's own height, their band decides: a large title
-    in the next column, beside two lines of small text, does not make one line of the two."""
-    groups: list[_Line] = []
+    in the next column, beside two lines of small text, does not make one line of the two.
+
+    The running line is kept in local variables, not an object asked per character: its band
+    (every character), its visible characters' heights and band, and how many are blank."""
+    groups: list[list[dict[str, Any]]] = []
+    members: list[dict[str, Any]] = []
     low = high = 0.0  # the running line's band, once there is a line
+    blanks = 0
+    short, tall = math.inf, -math.inf  # heights of its visible characters
+    upper, lower = math.inf, -math.inf  # band of its visible characters
     for char in sorted(chars, key=_TOP_X0):
-        if not groups and not char["text"].strip():
+        visible = bool(char["text"].strip())
+        if not groups and not visible:
             continue
         top, bottom = char["top"], char["bottom"]
         middle = (top + bottom) / 2
-        if groups and low <= middle <= high and groups[-1].fits(char, middle):
-            groups[-1].add(char)
+        height = bottom - top
+        if groups and low <= middle <= high:
+            if tall < short:  # nothing visible yet
+                fits = True
+            elif 2 / 3 * height <= short and tall <= 1.5 * height:  # every visible one alike
+                fits = blanks == 0 or upper <= middle <= lower
+            else:
+                fits = _fits_alike(members, height, middle)
+        else:
+            fits = False
+        if fits:
+            members.append(char)
             if top < low:
                 low = top
             if bottom > high:
                 high = bottom
         else:
-            groups.append(_Line(char))
+            members = [char]
+            groups.append(members)
             low, high = top, bottom
-    return [sorted(group.chars, key=_X0) for group in groups]
-
-
-class _Line:
-    """The characters of a line being built, with what ``fits`` asks of them kept as they come
-    (the heights and band of the visible ones), so a line of one size is not rescanned per char."""
-
-    def __init__(self, char: dict[str, Any]) -> None:
-        self.chars: list[dict[str, Any]] = []
-        self.blanks = 0
-        self.low, self.high = math.inf, -math.inf  # visible heights
-        self.top, self.bottom = math.inf, -math.inf  # band of the visible characters
-        self.add(char)
-
-    def add(self, char: dict[str, Any]) -> None:
-        self.chars.append(char)
-        if not char["text"].strip():
-            self.blanks += 1
-            return
-        top, bottom = char["top"], char["bottom"]
-        height = bottom - top
+            blanks = 0
+            short, tall = math.inf, -math.inf
+            upper, lower = math.inf, -math.inf
         # min() and max() by hand: this runs once per character of the page
-        if height < self.low:
-            self.low = height
-        if height > self.high:
-            self.high = height
-        if top < self.top:
-            self.top = top
-        if bottom > self.bottom:
-            self.bottom = bottom
+        if not visible:
+            blanks += 1
+            continue
+        if height < short:
+            short = height
+        if height > tall:
+            tall = height
+        if top < upper:
+            upper = top
+        if bottom > lower:
+            lower = bottom
+    return [sorted(group, key=_X0) for group in groups]
 
-    def fits(self, char: dict[str, Any], middle: float) -> bool:
-        """Within the band of the line's characters of a similar height, if it has any."""
-        height = char["bottom"] - char["top"]
-        if self.high < self.low:  # nothing visible yet
-            return True
-        if 2 / 3 * height <= self.low and self.high <= 1.5 * height:  # every visible one alike
-            return self.blanks == 0 or self.top <= middle <= self.bottom
-        alike = [
-            c
-            for c in self.chars
-            if c["text"].strip() and 2 / 3 * height <= c["bottom"] - c["top"] <= 1.5 * height
-        ]
-        if not alike:
-            return True
-        return bool(min(c["top"] for c in alike) <= middle <= max(c["bottom"] for c in alike))
+
+def _fits_alike(members: list[dict[str, Any]], height: float, middle: float) -> bool:
+    """Within the band of the line's visible characters of a similar height, if any."""
+    alike = [
+        c
+        for c in members
+        if c["text"].strip() and 2 / 3 * height <= c["bottom"] - c["top"] <= 1.5 * height
+    ]
+    if not alike:
+        return True
+    return bool(min(c["top"] for c in alike) <= middle <= max(c["bottom"] for c in alike))
 
 
 def lines_of(chars: Iterable[dict[str, Any]], page: int) -> list[TextLine]:
@@ -210,6 +218,7 @@ def lines_of(chars: Iterable[dict[str, Any]], page: int) -> list[TextLine]:
         text, spaced = _line_text(group)
         if not text:
             continue
+        visible = [c for c in group if c["text"].strip()]
         lines.append(
             TextLine(
                 text=text,
@@ -217,15 +226,24 @@ def lines_of(chars: Iterable[dict[str, Any]], page: int) -> list[TextLine]:
                 x1=max(map(_X1, group)),
                 top=min(map(_TOP, group)),
                 bottom=max(map(_BOTTOM, group)),
-                size=statistics.median(float(c["size"]) for c in group if c["text"].strip()),
+                size=_median([float(c["size"]) for c in visible]),
                 page=page,
-                lead=_lead_width(group),
+                lead=_lead_width(visible),
                 spaced=spaced,
             )
         )
     for number, line in enumerate(lines, start=1):
         line.number = number
     return lines
+
+
+def _median(values: list[float]) -> float:
+    """``statistics.median``, without its generality (it runs once per line)."""
+    values.sort()
+    half = len(values) // 2
+    if len(values) % 2:
+        return values[half]
+    return (values[half - 1] + values[half]) / 2
 
 
 def inside(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
@@ -250,7 +268,7 @@ class Centres:
         """Positions (in the order given) of the characters whose centre is in ``box``."""
         start, stop = bisect.bisect_left(self.ys, box[1]), bisect.bisect_right(self.ys, box[3])
         xs, x0, x1 = self.xs, box[0], box[2]
-        return sorted(i for i in self.order[start:stop] if x0 <= xs[i] <= x1)
+        return sorted([i for i in self.order[start:stop] if x0 <= xs[i] <= x1])
 
     def within(self, box: tuple[float, float, float, float]) -> list[dict[str, Any]]:
         return [self.chars[i] for i in self.indexes(box)]

@@ -3,6 +3,7 @@ covering several grid positions gives them its text), wrapped lines in a cell re
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from dataclasses import dataclass, field
 from typing import Any
@@ -103,9 +104,19 @@ def _merge_close(values: list[float], tolerance: float = 2.0) -> list[float]:
 
 def _span(edges: list[float], start: float, stop: float) -> tuple[int, int]:
     """Indexes of the grid intervals a cell from start to stop covers."""
-    first = min(range(len(edges)), key=lambda i: abs(edges[i] - start))
-    last = min(range(len(edges)), key=lambda i: abs(edges[i] - stop))
+    first, last = _nearest(edges, start), _nearest(edges, stop)
     return first, max(last, first + 1)
+
+
+def _nearest(edges: list[float], value: float) -> int:
+    """The index of the edge nearest ``value`` (the first of two as near), found by bisection:
+    the edges rise by more than ``_merge_close``'s tolerance, so only the two around it can be."""
+    i = bisect.bisect_left(edges, value)
+    if i == 0:
+        return 0
+    if i == len(edges) or abs(edges[i - 1] - value) <= abs(edges[i] - value):
+        return i - 1
+    return i
 
 
 def _cell_text(lines: list[TextLine], right: float) -> tuple[str, bool]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import ctypes
 import math
 from collections import Counter
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ..fixed import Box, Char
@@ -20,22 +21,34 @@ _TILT = 0.05
 # a seal is round and 20-80 mm across (points)
 _SEAL_MIN, _SEAL_MAX = 56.0, 230.0
 _RED_SHARE = 0.04  # of an image's pixels, for it to be a red seal
+_ANGLE = itemgetter("angle")
 
 
 def upright_and_turned(chars: list[Char]) -> tuple[list[Char], list[Char]]:
     """The page's text, set at the angle most of its glyphs share (upright as displayed, also
     on a page stored sideways), and apart the glyphs turned from it; each keeps its turn from
-    the text's angle (radians, clockwise) under "angle"."""
-    if not chars or len({c["angle"] for c in chars}) == 1:
+    the text's angle (radians, clockwise) under "angle" (an upright glyph's 0 stays as it was,
+    whichever its sign). Worked out once per angle the page has (a few), not per glyph."""
+    counts = Counter(map(_ANGLE, chars))
+    if len(counts) <= 1:
         return chars, []  # every glyph at one angle: nothing is turned
-    common = Counter(round(math.degrees(c["angle"])) % 360 for c in chars if c["angle"] >= 0)
+    common: Counter[int] = Counter()
+    for angle, count in counts.items():  # in the order the glyphs first show each angle
+        if angle >= 0:
+            common[round(math.degrees(angle)) % 360] += count
     upright = math.radians(common.most_common(1)[0][0]) if common else 0.0
-    text: list[Char] = []
-    turned: list[Char] = []
-    for char in chars:
-        turn = (char["angle"] - upright) % (2 * math.pi) if char["angle"] >= 0 else 0.0
-        char["angle"] = turn
-        (turned if min(turn, 2 * math.pi - turn) > _TILT else text).append(char)
+    tilted: set[float] = set()
+    moved: dict[float, float] = {}  # angle → its turn, where that is another number
+    for angle in counts:
+        turn = (angle - upright) % (2 * math.pi) if angle >= 0 else 0.0
+        if min(turn, 2 * math.pi - turn) > _TILT:
+            tilted.add(angle)
+        if turn != angle:
+            moved[angle] = turn
+    text = [c for c in chars if c["angle"] not in tilted]
+    turned = [c for c in chars if c["angle"] in tilted]
+    for char in [c for c in chars if c["angle"] in moved]:  # on most pages a few glyphs
+        char["angle"] = moved[char["angle"]]
     return text, turned
 
 
