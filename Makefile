@@ -13,6 +13,8 @@ install: $(BIN)/python
 
 dev: $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,ocr]'
+	$(BIN)/python -m compileall -q src >/dev/null  # as pip does for a wheel; PYTHONDONTWRITEBYTECODE
+	$(BIN)/python -m jiufeng_extract.cli.prime  # compiled patterns, the same way
 
 demo: install
 	@mkdir -p out

@@ -2,8 +2,10 @@
 scans they replace answered: characters found by box (``Centres``) against testing every
 character (``inside``), faux-bold dedupe against the nine-cell lookup it was, a table cell's
 nearest grid edge by bisection against the nearest of all edges, the pruned best
-match against ``max`` over every candidate, and the length bound against the ratio it bounds;
-and the OCR engine is not loaded for a PDF that needs none.
+match against ``max`` over every candidate, the length bound against the ratio it bounds, Han
+characters counted from the leaves up against counting each element's text content, and the
+plain text check against testing every character; and the OCR engine is not loaded for a PDF
+that needs none.
 """
 
 from __future__ import annotations
@@ -13,14 +15,19 @@ import sys
 from difflib import SequenceMatcher
 from typing import Any
 
+import lxml.html
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import SAMPLES
 from jiufeng_extract.link.rows import _best
+from jiufeng_extract.load.decode import _is_format, text_ratio
 from jiufeng_extract.load.fixed.lines import Centres, dedupe, inside
 from jiufeng_extract.load.fixed.tables import _merge_close, _nearest
-from jiufeng_extract.text.compare import similarity, similarity_bound, squash
+from jiufeng_extract.load.web_page import _han_counts
+from jiufeng_extract.patterns import HAN
+from jiufeng_extract.text.compare import edits, similarity, similarity_bound, squash
 
 # coordinates on a half-point grid, so rounding ties (0.5, 1.5: Python rounds them to even)
 # and shared cell borders come up often
@@ -115,6 +122,40 @@ def test_pruned_best_is_the_first_best(text: str, candidates: list[str], least: 
         candidates, lambda c: similarity(text, c), lambda c: similarity_bound(text, c), least
     )
     assert found == expected
+
+
+_PAGES = [
+    (SAMPLES / "shanghai-2023-jiufeng.html").read_bytes(),
+    "<html><body><div>关于<!-- 注释文字 -->印发<p>通知<b>全文</b>尾巴</p>后记<?pi 指令?>之后"
+    "<table><tr><td>单元格</td><td>牵头</td></tr></table></div>正文&#20013;外</body></html>",
+    "<div><span>一</span><span>二<i>三</i>四</span>五</div>",
+]
+
+
+@pytest.mark.parametrize("page", _PAGES, ids=["sample", "comments and tails", "nested"])
+def test_han_counted_from_the_leaves_up_is_each_elements_text_content(page: str | bytes) -> None:
+    body = lxml.html.fromstring(page)
+    counts = _han_counts(body)
+    elements = [e for e in body.iter() if isinstance(e, lxml.html.HtmlElement)]
+    assert len(elements) > 3
+    for element in elements:
+        assert counts[element] == len(HAN.findall(element.text_content()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("纠风 \n\t\u3000\u00a0\u200b\x00\x07\ue000a"), max_size=30))
+def test_text_ratio_is_the_share_of_text_characters(text: str) -> None:
+    good = sum(1 for c in text if c.isprintable() or c.isspace() or _is_format(c))
+    assert text_ratio(text) == (good / len(text) if text else 0.0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, _TEXT)
+def test_equal_texts_need_no_matching(a: str, b: str) -> None:
+    matcher = SequenceMatcher(None, squash(a), squash(b), autojunk=False)
+    assert similarity(a, b) == matcher.ratio()
+    assert [e.op for e in edits(a, b)] == [o[0] for o in matcher.get_opcodes() if o[0] != "equal"]
+    assert edits(a, a) == [] and similarity(a, a) == 1.0
 
 
 def test_born_digital_pdf_loads_no_ocr_engine() -> None:

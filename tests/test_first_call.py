@@ -11,9 +11,10 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
-from pydantic import BaseModel, field_serializer
+from pydantic import BaseModel, Field, field_serializer
 
 from conftest import DATA, ROOT, SAMPLE_FILES
 from jiufeng_extract import JiufengError, extract_path
@@ -21,7 +22,8 @@ from jiufeng_extract.cli.extract_run import ExtractArgs
 from jiufeng_extract.cli.quick import read_extract
 from jiufeng_extract.emit.data import json_data
 from jiufeng_extract.formats import Lang, OcrMode, OutputFormat
-from jiufeng_extract.model import Circular, Units
+from jiufeng_extract.model import Circular, StrictModel, Units
+from jiufeng_extract.modelbase import construct_plan as _plan
 from jiufeng_extract.options import _PLAIN, ExtractOptions
 
 TEXT = "samples/national-2024-jiufeng.txt"
@@ -214,3 +216,46 @@ def test_options_taken_as_given_equal_validated_ones(values: dict[str, object]) 
 
 def test_options_taken_as_given_know_every_field() -> None:
     assert set(_PLAIN) == set(ExtractOptions.model_fields)
+
+
+def _pydantic_construct(cls: type[BaseModel], **values: object) -> BaseModel:
+    return BaseModel.model_construct.__func__(cls, set(values), **values)  # type: ignore[attr-defined, no-any-return]
+
+
+def _made(model: BaseModel) -> tuple[object, ...]:
+    return (
+        type(model),
+        model.__dict__,
+        model.model_fields_set,
+        model.__pydantic_extra__,
+        model.__pydantic_private__,
+    )
+
+
+@pytest.mark.parametrize(
+    "cls", [c for c in StrictModel.__subclasses__() if c.__module__ == Circular.__module__]
+)
+def test_models_are_made_as_pydantics_model_construct_makes_them(cls: type[StrictModel]) -> None:
+    """Every field given (a list given is copied), then none given, and a key that is none."""
+    given: dict[str, Any] = {
+        name: [name] if "list" in str(f.annotation) else name
+        for name, f in cls.model_fields.items()
+    }
+    assert _plan(cls) is not None  # made by StrictModel itself
+    construct: Any = cls.model_construct  # mypy's plugin types it by each model's fields
+    made = construct(**given)
+    assert _made(made) == _made(_pydantic_construct(cls, **given))
+    assert all(made.__dict__[k] is not v for k, v in given.items() if type(v) is list)
+    assert _made(construct(surplus=1)) == _made(_pydantic_construct(cls, surplus=1))
+
+
+class _Aliased(StrictModel):
+    name: str = Field(alias="名称")
+
+
+def test_a_model_with_aliases_is_made_by_pydantic() -> None:
+    assert _plan(_Aliased) is None
+    construct: Any = _Aliased.model_construct
+    made = construct(名称="市卫健委")
+    assert made.name == "市卫健委"
+    assert _made(made) == _made(_pydantic_construct(_Aliased, 名称="市卫健委"))

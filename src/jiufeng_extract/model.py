@@ -7,11 +7,18 @@ field is a minor version bump, removing or renaming one is a major bump.
 # no ``from __future__ import annotations``: Pydantic would evaluate every annotation string
 # when each class is made (a new ``jiufeng extract`` process makes all of them)
 import datetime as dt
-from collections.abc import Callable
 from enum import StrEnum
-from typing import Any, Self, cast
+from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from .modelbase import (
+    REQUIRED,
+    BaseModel,
+    ConfigDict,
+    Field,
+    construct_plan,
+    copied_value,
+    factories,
+)
 
 SCHEMA_NAME = "jiufeng-circular"
 SCHEMA_VERSION = "1.3"
@@ -22,7 +29,9 @@ class StrictModel(BaseModel):
 
     Validation is built on first use (``defer_build``): the pipeline makes its models with
     ``model_construct`` from values of the declared types (mypy checks them), so a new
-    ``jiufeng extract`` process builds no validator; reading JSON or YAML back validates."""
+    ``jiufeng extract`` process builds no validator; reading JSON or YAML back validates.
+    The base is ``modelbase``'s: Pydantic's, or in a ``jiufeng extract`` process that only
+    writes JSON or YAML of a text file, the light one (the same declarations, no Pydantic)."""
 
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
@@ -33,35 +42,36 @@ class StrictModel(BaseModel):
         cls, _fields_set: set[str] | None = None, **values: Any
     ) -> Self:
         """Without validation, but lists and dicts copied as validation copies them, so a
-        model never shares one with its maker (or with another model made from it)."""
-        copied = {
-            name: value.copy() if type(value) in (list, dict) else value
-            for name, value in values.items()
-        }
+        model never shares one with its maker (or with another model made from it).
+
+        What Pydantic's ``model_construct`` does (the values given, the defaults of the others,
+        in field order; keys that are no field dropped), done here for a model without aliases,
+        private attributes, ``model_post_init`` or extra fields (all of ours): Pydantic's loop
+        over the fields took most of the time a text circular's extraction spent making
+        models. Any other model, and the light base's, is made by its base."""
         if _fields_set is None:
             _fields_set = set(values)
-        # Pydantic would look up each missing default with ``inspect.signature`` of its
-        # factory (about a third of a text circular's extraction); the defaults are filled here
-        for name, factory in _factories(cls).items():
-            if name not in copied:
-                copied[name] = factory()
-        return super().model_construct(_fields_set, **copied)
-
-
-_FACTORIES: dict[type[BaseModel], dict[str, Callable[[], Any]]] = {}
-
-
-def _factories(model: type[BaseModel]) -> dict[str, Callable[[], Any]]:
-    """The fields of ``model`` whose default is made by a factory (no argument), by name."""
-    found = _FACTORIES.get(model)
-    if found is None:
-        found = {
-            name: cast("Callable[[], Any]", field.default_factory)
-            for name, field in model.model_fields.items()
-            if field.default_factory is not None
-        }
-        _FACTORIES[model] = found
-    return found
+        plan = construct_plan(cls)
+        if plan is None:
+            copied = {name: copied_value(value) for name, value in values.items()}
+            for name, make in factories(cls).items():
+                if name not in copied:
+                    copied[name] = make()
+            return super().model_construct(_fields_set, **copied)
+        data: dict[str, Any] = {}
+        for name, default, factory in plan:
+            if name in values:
+                data[name] = copied_value(values[name])
+            elif factory is not None:
+                data[name] = factory()
+            elif default is not REQUIRED:
+                data[name] = default
+        model = cls.__new__(cls)
+        object.__setattr__(model, "__dict__", data)
+        object.__setattr__(model, "__pydantic_fields_set__", _fields_set)
+        object.__setattr__(model, "__pydantic_extra__", None)
+        object.__setattr__(model, "__pydantic_private__", None)
+        return model
 
 
 class SourceFormat(StrEnum):

@@ -6,11 +6,10 @@ import codecs
 from collections.abc import Callable
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
 from .errors import UsageError
 from .formats import OcrMode
 from .model import SourceFormat
+from .modelbase import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from .units.names import UnitNames
 
 

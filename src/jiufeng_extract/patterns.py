@@ -4,7 +4,8 @@ Uses the ``regex`` module for ``\\p{Han}``. Patterns are anchored where they cla
 line; the ones used with ``finditer`` are not.
 
 Each is compiled when it is first used (``on_first_use``), not when the module is imported:
-the ``regex`` module compiles in Python, and a circular needs about two thirds of them.
+the ``regex`` module compiles in Python, and a circular needs about two thirds of them; and
+what one process compiled the next reads compiled (``patternstore.py``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 from typing import Any, cast
 
 import regex
+
+from . import patternstore
 
 # what the stand-in hands over once compiled: a call goes straight to the compiled pattern
 _METHODS = ("match", "fullmatch", "search", "finditer", "findall", "sub", "subn", "split")
@@ -25,7 +28,7 @@ class _OnFirstUse:
         self._flags = flags
 
     def __getattr__(self, name: str) -> Any:
-        compiled = regex.compile(self.pattern, self._flags)
+        compiled = patternstore.compile(self.pattern, self._flags)
         for method in _METHODS:
             setattr(self, method, getattr(compiled, method))
         return getattr(compiled, name)
@@ -33,6 +36,7 @@ class _OnFirstUse:
 
 def on_first_use(source: str, flags: int = 0) -> regex.Pattern[str]:
     """``regex.compile(source, flags)``, done when the pattern is first used."""
+    patternstore.declare(source, flags)
     return cast(regex.Pattern[str], _OnFirstUse(source, flags))
 
 

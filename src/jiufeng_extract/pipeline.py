@@ -14,6 +14,7 @@ import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from .blocks import Block, Line, LoadedDocument, TableBlock
 from .errors import NotACircularError, StrictModeError
@@ -29,6 +30,7 @@ from .model import (
     Provenance,
     Source,
     SourceFormat,
+    StrictModel,
     TableRow,
     Warning,
 )
@@ -44,6 +46,8 @@ from .patterns import DAMAGED_DATE, OFFICIAL_PROSE
 from .text.script import Unfolder, clean, fold
 from .units.names import UnitNames
 from .units.roles import UnitReader, says_first_is_lead
+
+_M = TypeVar("_M", bound=StrictModel)
 
 # phrases of official prose a body fragment must hold to be read rather than refused
 _MIN_OFFICIAL_PHRASES = 2
@@ -99,11 +103,29 @@ def build_circular(loaded: LoadedDocument, names: UnitNames | None = None) -> Ci
     circular = _build(replace(loaded, blocks=blocks), names)
     if not unfolder.changed:
         return circular
-    dump = circular.model_dump()
-    dump.update(unfolder.unfold_tree({k: v for k, v in dump.items() if k != "source"}))
+    unfolded = _unfolded(circular, unfolder.unfold, keep={"source"})
     # the kind is vocabulary (通知, 批复), not printed text: it stays in one script
-    dump["metadata"]["doc_type"] = circular.metadata.doc_type
-    return Circular.model_validate(dump)
+    unfolded.metadata.doc_type = circular.metadata.doc_type
+    return unfolded
+
+
+def _unfolded(model: _M, unfold: Callable[[str], str], keep: set[str]) -> _M:
+    """A copy of ``model`` and of every model inside it, each string in them unfolded (the
+    fields in ``keep`` as they are; enums, numbers and dates as they are; dict keys too)."""
+
+    def value(item: Any) -> Any:
+        if type(item) is str:
+            return unfold(item)
+        if isinstance(item, StrictModel):
+            return _unfolded(item, unfold, set())
+        if type(item) is list:
+            return [value(inner) for inner in item]
+        if type(item) is dict:
+            return {key: value(inner) for key, inner in item.items()}
+        return item
+
+    values = {k: v if k in keep else value(v) for k, v in model.__dict__.items()}
+    return cast(_M, type(model).model_construct(**values))
 
 
 def _unread_cover(loaded: LoadedDocument, metadata: Metadata) -> list[Warning]:
@@ -130,7 +152,8 @@ def _unread_cover(loaded: LoadedDocument, metadata: Metadata) -> list[Warning]:
 
 def _map_text(block: Block, change: Callable[[str], str]) -> Block:
     if isinstance(block, Line):
-        return replace(block, text=change(block.text))
+        text = change(block.text)
+        return block if text == block.text else replace(block, text=text)  # Line is frozen
     return replace(block, rows=[[change(cell) for cell in row] for row in block.rows])
 
 

@@ -4,6 +4,10 @@ starts without importing typer, click and Pydantic's TypeAdapters (most of a new
 start-up). Anything else (``--help``, ``--opt=value``, ``-qo``, ``--``, a repeated option, a
 value typer would refuse or convert) returns ``None`` and goes to typer, which reads it, or
 says what is wrong, as it always did. What is accepted gets the values typer gives it.
+
+A text or HTML file written as JSON or YAML (what ``emit/data.py`` writes from the models as
+they are) has its models declared on the light base (``modelbase.use_light``): the process
+then imports no Pydantic at all.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..formats import Lang, OcrMode, OutputFormat
-from .extract_run import ExtractArgs
+from .extract_run import SUFFIXES, ExtractArgs
 
 _FLAGS = {"--strict": "strict", "--quiet": "quiet", "-q": "quiet", "--debug": "debug"}
 _MIN_SECONDS = 0.01  # --time-limit's min
@@ -112,6 +116,13 @@ def read_extract(args: Sequence[str]) -> ExtractArgs | None:
     return ExtractArgs(file=files[0], **values)
 
 
+def _writes_data(args: ExtractArgs) -> bool:
+    """JSON or YAML, which ``emit/data.py`` writes from the models as they are (CSV and XLSX
+    read them through more of the library)."""
+    by_suffix = SUFFIXES.get(args.output.suffix.lower()) if args.output else None
+    return (args.fmt or by_suffix) in (None, OutputFormat.JSON, OutputFormat.YAML)
+
+
 def quick_extract(args: Sequence[str]) -> bool:
     """Run ``jiufeng extract ARGS`` here when the quick path reads them; False when it does
     not (typer runs it then). Ends as typer does: ^C is exit 130, a broken pipe exit 1."""
@@ -120,6 +131,13 @@ def quick_extract(args: Sequence[str]) -> bool:
     read = read_extract(args)
     if read is None:
         return False
+    if _writes_data(read):
+        from ..load.magic import file_is_text
+
+        if file_is_text(read.file):
+            from ..modelbase import use_light
+
+            use_light()
     from .extract_run import run_extract
 
     try:

@@ -8,7 +8,6 @@ same code whichever way it was started. Rich is imported only when a line is pri
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable
 from typing import NoReturn, TypeVar
 
@@ -41,6 +40,8 @@ def run(action: Callable[[], T], debug: bool) -> T:
         fail(error)
     except Exception as exc:  # a bug: say so, and how to report it
         if debug:
+            import traceback  # only a bug shown with --debug needs it
+
             traceback.print_exc()
         else:
             stderr(

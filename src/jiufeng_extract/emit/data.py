@@ -7,7 +7,8 @@ The walk copies what our models hold: models, lists, dicts with string keys, str
 numbers, booleans, finite floats, dates, enums and ``None``, fields in declaration order, a
 field left out when its ``exclude_if`` says so. Anything else (a class with serializers,
 computed fields or aliases, a datetime, an infinite float) is left to Pydantic, for the whole
-model, so the data is the same either way.
+model, so the data is the same either way. Models on the light base (``modelbase.py``) hold
+only those, and are walked the same way.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel
+from ..modelbase import BaseModel, is_light
 
 _Plan = tuple[tuple[str, Callable[[Any], bool] | None], ...]
 
@@ -32,12 +33,16 @@ def json_data(model: BaseModel) -> Any:
     try:
         return _model(model)
     except _Unsupported:
+        if is_light():  # the light base has no serializer; its models hold nothing else
+            raise
         return model.model_dump(mode="json")
 
 
 @cache
 def _plan(cls: type[BaseModel]) -> _Plan:
     """The fields to write, in order, each with its ``exclude_if``."""
+    if is_light():  # declared on the light base (``modelbase.py``): no serializers, no aliases
+        return tuple((name, info.exclude_if) for name, info in cls.model_fields.items())
     decorators = cls.__pydantic_decorators__
     config = cls.model_config
     if (

@@ -74,6 +74,8 @@ def text_ratio(text: str) -> float:
     NBSP indent most text copied out of Word or a web page), and zero-width format marks."""
     if not text:
         return 0.0
+    if "".join(text.split()).isprintable():  # split() drops exactly what isspace() is
+        return 1.0
     good = sum(1 for c in text if c.isprintable() or c.isspace() or _is_format(c))
     return good / len(text)
 

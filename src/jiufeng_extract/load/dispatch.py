@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .. import patternstore
 from ..blocks import Block, Line, LoadedDocument, TableBlock
 from ..errors import InputError, NoTextLayerError, UsageError
 from ..formats import OcrMode
 from ..model import OcrSource, Seal, SourceFormat, Warning
 from ..options import ExtractOptions
+from . import magic
 from .recognised import OCR_EXTRA_HINT
 from .source import Held, held_input, read_input
 
@@ -25,8 +27,7 @@ if TYPE_CHECKING:
     from .pdf import LoadedPdf
     from .recognised import Recogniser
 
-_OLE2 = b"\xd0\xcf\x11\xe0"
-_HTML_START = regex.compile(
+_HTML_START = patternstore.compile(
     rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p[\s>]|<table)", regex.IGNORECASE
 )
 
@@ -41,16 +42,16 @@ def read_bytes(path: Path, options: ExtractOptions) -> bytes:
 
 def sniff_format(data: bytes, path: Path) -> SourceFormat:
     """Decide the format from magic bytes; the suffix only breaks the tie between text and HTML."""
-    head = data[:2048].lstrip(b"\xef\xbb\xbf")
-    if head.startswith(b"%PDF"):
+    head = magic.head(data)
+    if head.startswith(magic.PDF):
         return SourceFormat.PDF
     if _is_image(head):
         return SourceFormat.IMAGE
-    if head.startswith(b"PK\x03\x04"):
+    if head.startswith(magic.ZIP):
         from .ofd import is_ofd
 
         return SourceFormat.OFD if is_ofd(data) else SourceFormat.DOCX
-    if head.startswith(_OLE2):
+    if head.startswith(magic.OLE2):
         return SourceFormat.DOCX  # a legacy .doc/.wps, converted to DOCX when possible
     if _HTML_START.match(head) or path.suffix.lower() in (".html", ".htm", ".shtml", ".xhtml"):
         return SourceFormat.HTML
@@ -60,8 +61,8 @@ def sniff_format(data: bytes, path: Path) -> SourceFormat:
 def needs_worker(head: bytes) -> bool:
     """Inputs read by C code that aborts rather than raises when memory runs out (PDFium,
     Pillow, ONNX Runtime): the resource guard reads them in a worker process."""
-    head = head[:2048].lstrip(b"\xef\xbb\xbf")
-    return head.startswith(b"%PDF") or _is_image(head)
+    head = magic.head(head)
+    return head.startswith(magic.PDF) or _is_image(head)
 
 
 def _is_image(head: bytes) -> bool:
@@ -109,7 +110,7 @@ def _load(held: Held, path: Path, options: ExtractOptions) -> LoadedDocument:
     elif fmt is SourceFormat.DOCX:
         from .word import load_docx
 
-        if data.startswith(_OLE2):
+        if data.startswith(magic.OLE2):
             from .legacy_word import legacy_word_to_docx
 
             data = legacy_word_to_docx(data, str(path))

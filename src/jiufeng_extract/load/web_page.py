@@ -131,19 +131,31 @@ def _drop_chrome(root: lxml.html.HtmlElement) -> None:
             element.drop_tree()
 
 
-def _han_count(element: lxml.html.HtmlElement) -> int:
-    return len(HAN.findall(element.text_content()))
+def _han_counts(body: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, int]:
+    """Han characters in each element's ``text_content()`` (its text and all text inside it,
+    not its tail), in one pass from the leaves up: a text's count is the sum of its parts'
+    (a comment's or instruction's own text is no text content; its tail is)."""
+    counts: dict[lxml.html.HtmlElement, int] = {}
+    for element in reversed(list(body.iter())):
+        own = _han(element.text) if isinstance(element.tag, str) else 0
+        counts[element] = own + sum(counts[child] + _han(child.tail) for child in element)
+    return counts
+
+
+def _han(text: str | None) -> int:
+    return len(HAN.findall(text)) if text else 0
 
 
 def _find_article(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
-    total = _han_count(body)
+    counts = _han_counts(body)
+    total = counts[body]
     if total == 0:
         return body
-    best = body
+    best, fewest = body, total
     for element in body.iter("div", "article", "main", "section", "td"):
-        count = _han_count(element)
-        if count >= total * _BODY_SHARE and count <= _han_count(best):
-            best = element
+        count = counts[element]
+        if count >= total * _BODY_SHARE and count <= fewest:
+            best, fewest = element, count
     return best
 
 

@@ -21,8 +21,12 @@ def squash(text: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def similarity(a: str, b: str) -> float:
     """difflib's ratio of the squashed texts, computed once per pair of texts (a long table
-    compares the same row with the same task titles many times)."""
-    return SequenceMatcher(None, squash(a), squash(b), autojunk=False).ratio()
+    compares the same row with the same task titles many times). Equal texts are 1.0, as
+    difflib says, without matching them (a table row often prints its task word for word)."""
+    a, b = squash(a), squash(b)
+    if a == b:
+        return 1.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def similarity_bound(a: str, b: str) -> float:
@@ -45,6 +49,8 @@ class Edit:
 
 def edits(old: str, new: str) -> list[Edit]:
     a, b = squash(old), squash(new)
+    if a == b:  # difflib's only opcode would be 'equal'
+        return []
     return [
         Edit(tag, a[i1:i2], b[j1:j2], a[max(0, i1 - _CONTEXT) : i1], a[i2 : i2 + _CONTEXT])
         for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()

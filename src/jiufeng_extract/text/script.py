@@ -24,15 +24,17 @@ from typing import Any
 
 import regex
 
+from ..patterns import on_first_use
+
 # pinyin a mirror puts after a converted character: 發(fā), 衛(wèi); also with full-width brackets
-_PINYIN = regex.compile(r"(?<=\p{Han})[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}[)）]")
+_PINYIN = on_first_use(r"(?<=\p{Han})[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}[)）]")
 # indentation a converter turned into question marks: "??一、规划背景"
-_LOST_INDENT = regex.compile(r"^\s*[?？]{1,4}(?=[\p{Han}（(《“\d])")
-_ZERO_WIDTH = regex.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
-_ENTITY = regex.compile(r"&(?:nbsp|ensp|emsp|thinsp);?|&#(?:160|12288|8194|8195);", regex.I)
+_LOST_INDENT = on_first_use(r"^\s*[?？]{1,4}(?=[\p{Han}（(《“\d])")
+_ZERO_WIDTH = on_first_use(r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
+_ENTITY = on_first_use(r"&(?:nbsp|ensp|emsp|thinsp);?|&#(?:160|12288|8194|8195);", regex.I)
 # Kangxi radicals, CJK radical supplement and compatibility ideographs: NFKC gives the ordinary
 # character (⾏ → 行, 﨑 → 崎)
-_VARIANT_IDEOGRAPH = regex.compile(r"[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
+_VARIANT_IDEOGRAPH = on_first_use(r"[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
 
 
 def clean(text: str) -> str:

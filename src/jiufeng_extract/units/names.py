@@ -9,15 +9,13 @@ the level is kept beside it, and the printed form is never changed.
 
 from __future__ import annotations
 
-import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
+from typing import Any, Literal
 
 from ..errors import UsageError, describe
+from ..modelbase import BaseModel, ConfigDict
 from ..patterns import ORG_SUFFIX, WHITESPACE_RUN, on_first_use
 
 _LEVELS = ("国家", "中央", "省", "自治区", "市", "州", "区", "县", "兵团")
@@ -37,14 +35,37 @@ class UnitName(BaseModel):
 
 
 class UnitNames:
-    """The alias table: ``UnitNames.default()`` ships with the package; ``extended(paths)``
-    adds the user's files."""
+    """The alias table: ``UnitNames.default()`` ships with the package (read when a name is
+    first looked up: a circular without a responsibility table never reads it);
+    ``extended(paths)`` adds the user's files."""
+
+    _aliases: dict[str, str]  # any known form of a body → its canonical form
+    _places: dict[str, str]  # 上海市 → 市
+    _prefixes: list[str]  # tried on a body not in the table, longest first
 
     def __init__(self, aliases: dict[str, str], places: dict[str, str]) -> None:
-        self._aliases = aliases  # any known form of a body → its canonical form
-        self._places = places  # 上海市 → 市
-        # prefixes tried on a body not in the table, longest first
+        self._read: Callable[[], tuple[dict[str, str], dict[str, str]]] | None = None
+        self._set(aliases, places)
+
+    @classmethod
+    def _read_later(cls, read: Callable[[], tuple[dict[str, str], dict[str, str]]]) -> UnitNames:
+        names = cls.__new__(cls)
+        names._read = read
+        return names
+
+    def _set(self, aliases: dict[str, str], places: dict[str, str]) -> None:
+        self._aliases = aliases
+        self._places = places
         self._prefixes = sorted((*places, *_LEVELS), key=len, reverse=True)
+
+    def __getattr__(self, name: str) -> Any:
+        """The table of one made by ``_read_later``, read when first wanted."""
+        read = self.__dict__.get("_read")
+        if read is None or name not in ("_aliases", "_places", "_prefixes"):
+            raise AttributeError(name)
+        self._read = None
+        self._set(*read())
+        return getattr(self, name)
 
     @classmethod
     def default(cls) -> UnitNames:
@@ -110,6 +131,8 @@ def _short_form(body: str) -> str:
 
 
 def _read_table(path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    import tomllib  # a circular without a responsibility table reads no table
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -143,4 +166,4 @@ _SHIPPED = Path(__file__).parent.parent / "data" / "unit_aliases.toml"
 
 @cache
 def _shipped() -> UnitNames:
-    return UnitNames(*_read_table(_SHIPPED))
+    return UnitNames._read_later(lambda: _read_table(_SHIPPED))
