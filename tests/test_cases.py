@@ -93,13 +93,17 @@ def test_case(case: Path) -> None:
 # parse/*, text/dates.py, text/joining.py (issue 23, mutation testing): what the compact
 # rendering leaves out, for the case files under tests/cases/details/: each table row's
 # category and task text as read, the self-inspection form items, whether each attachment was
-# listed and found and where, where each warning points, and the lines kept apart as furniture
-# (the banner and the lines above the title).
+# listed and found and where, and where each warning points; the notes (附注 and the contact
+# lines that close the notice) and the whole text of the last task; and the lines kept apart as
+# furniture (the banner and the lines above the title).
 DETAIL_CASES = sorted((Path(__file__).parent / "cases" / "details").glob("*.txt"))
 
 
 def render_details(c: Circular) -> str:
     out = [render(c).rstrip("\n")]
+    out.append("notes: " + " | ".join(c.metadata.notes))
+    if c.tasks:
+        out.append(f"last task text: {c.tasks[-1].text!r}")
     for r in c.responsibility_table:
         out.append(f"row {r.seq} [{r.category}] {r.task_text!r} due {r.deadline.raw!r}")
     for f in c.form_items:

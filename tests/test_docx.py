@@ -255,22 +255,31 @@ def test_chinese_counting_lists_continued_past_ten_and_a_hundred() -> None:
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize("stacked", [False, True], ids=["side-by-side", "stacked-in-one-cell"])
+@pytest.mark.parametrize(
+    ("stacked", "run_together"),
+    [(False, False), (True, False), (False, True)],
+    ids=["side-by-side", "stacked-in-one-cell", "body-run-together"],
+)
 def test_signature_laid_out_as_a_table_with_the_date_in_a_cell(
-    tmp_path: Path, stacked: bool
+    tmp_path: Path, stacked: bool, run_together: bool
 ) -> None:
     """A joint notice's issuers in a borderless table, side by side or stacked in one cell (two
     paragraphs), the 成文日期 in the cell below: the issuers and the date are read from the
-    table, the 附注 after it stays out."""
+    table, the 附注 after it stays out, the 附件 after that is an attachment. Also when the
+    notice's text came as one paragraph (a pasted web page): cutting it apart leaves the table
+    where it stood, before the attachment."""
     document = docx.Document()
-    for text in [
-        "关于做好2025年医疗机构行风建设满意度调查工作的通知",
-        "南湖医保〔2025〕11号",
-        "各定点医疗机构，各县（区）医疗保障局：",
+    body = [
         "为了解群众对医疗机构行风建设的评价，决定开展满意度调查。现将有关事项通知如下：",
         "一、调查对象。在各定点医疗机构就诊的参保群众。",
         "二、调查方式。采取线上问卷与现场访谈相结合的方式。",
         "三、结果运用。调查结果作为定点医疗机构年度考核的重要依据。",
+    ]
+    for text in [
+        "关于做好2025年医疗机构行风建设满意度调查工作的通知",
+        "南湖医保〔2025〕11号",
+        "各定点医疗机构，各县（区）医疗保障局：",
+        *(["".join(body)] if run_together else body),
     ]:
         document.add_paragraph(text)
     table = document.add_table(rows=2, cols=2)
@@ -280,10 +289,14 @@ def test_signature_laid_out_as_a_table_with_the_date_in_a_cell(
         table.cell(0, 0).text = "南湖市医疗保障局"
         table.cell(0, 1).text = "南湖市卫生健康委员会"
     table.cell(1, 1).text = "2025年3月18日"
-    document.add_paragraph("（此件主动公开）")
+    for text in ["（此件主动公开）", "附件", "满意度调查问卷", "1.您对服务态度是否满意？"]:
+        document.add_paragraph(text)
     path = tmp_path / "joint-notice.docx"
     document.save(str(path))
-    metadata = extract_path(path).metadata
+    circular = extract_path(path)
+    metadata = circular.metadata
     assert metadata.issuers == ["南湖市医疗保障局", "南湖市卫生健康委员会"]
     assert str(metadata.signed_date) == "2025-03-18"
     assert metadata.notes == ["此件主动公开"]
+    assert [t.title for t in circular.tasks] == ["调查对象", "调查方式", "结果运用"]
+    assert [a.title for a in circular.attachments] == ["满意度调查问卷"]

@@ -95,12 +95,26 @@ def normalize(blocks: list[Block]) -> NormalizedDocument:
 
 
 def _split_run_together(items: list[Item]) -> list[Item]:
-    content = [(i.text, i.provenance) for i in items if isinstance(i, Para) and not i.furniture]
+    """Run-together paragraphs cut apart (layout/runs.py), each piece where its paragraph
+    stood: tables and furniture keep their places between them."""
+    content = [
+        (item.text, at)
+        for at, item in enumerate(items)
+        if isinstance(item, Para) and not item.furniture
+    ]
     pieces = split_runs(strip_page_marks(content))
     if pieces == content:
         return items
-    furniture = [i for i in items if not (isinstance(i, Para) and not i.furniture)]
-    return [Para(text, provenance) for text, provenance in pieces] + furniture
+    cut: dict[int, list[str]] = {}
+    for text, at in pieces:
+        cut.setdefault(at, []).append(text)
+    out: list[Item] = []
+    for at, item in enumerate(items):
+        if isinstance(item, Para) and not item.furniture:
+            out += [Para(text, item.provenance) for text in cut.get(at, [])]
+        else:
+            out.append(item)
+    return out
 
 
 def _drop_empty_lines(blocks: list[Block]) -> tuple[list[Block], set[int]]:

@@ -14,8 +14,9 @@ Only long paragraphs of pages with few paragraphs are cut: a normal page keeps i
 
 from __future__ import annotations
 
-from ..model import Provenance
-from ..patterns import DATE_AFTER_SENTENCE, on_first_use
+from typing import TypeVar
+
+from ..patterns import DATE_AFTER_SENTENCE, TITLE_END, on_first_use
 
 # a page with at most this many paragraphs, and paragraphs at least this long, are examined
 _FEW_PARAGRAPHS = 12
@@ -48,11 +49,14 @@ _TITLE_THEN_TEXT = on_first_use(
 )
 
 
+# what travels with each paragraph's text: the caller's way back to where it came from
+Origin = TypeVar("Origin")
+
 _PAGE_MARK = on_first_use(r"^(?P<n>\d{1,2})、(?=\S)")
 _SENTENCE_END = tuple("。；;！？!?：:")
 
 
-def strip_page_marks(texts: list[tuple[str, Provenance]]) -> list[tuple[str, Provenance]]:
+def strip_page_marks(texts: list[tuple[str, Origin]]) -> list[tuple[str, Origin]]:
     """Document-sharing sites number their pages '1、', '2、', '3、' at the start of each page,
     cutting the text mid-sentence: '…打击欺诈' | '2、骗保行为…'. Such marks count up from 1,
     and at least one of them cuts a sentence; they are removed and the cut text rejoined.
@@ -62,7 +66,7 @@ def strip_page_marks(texts: list[tuple[str, Provenance]]) -> list[tuple[str, Pro
     cuts = [i for i in marks[1:] if not texts[i - 1][0].endswith(_SENTENCE_END)]
     if len(marks) < _MIN_PAGE_MARKS or numbers != list(range(1, len(marks) + 1)) or not cuts:
         return texts
-    out: list[tuple[str, Provenance]] = []
+    out: list[tuple[str, Origin]] = []
     for i, (text, provenance) in enumerate(texts):
         if i not in marks:
             out.append((text, provenance))
@@ -75,18 +79,27 @@ def strip_page_marks(texts: list[tuple[str, Provenance]]) -> list[tuple[str, Pro
     return out
 
 
-def split_runs(texts: list[tuple[str, Provenance]]) -> list[tuple[str, Provenance]]:
-    """Paragraph texts (with provenance) → the same, run-together paragraphs cut apart."""
+def split_runs(texts: list[tuple[str, Origin]]) -> list[tuple[str, Origin]]:
+    """Paragraph texts (each with its origin) → the same, run-together paragraphs cut apart
+    (every piece with the origin of the paragraph it was cut from)."""
     texts = [(piece, p) for text, p in texts for piece in _SUBHEADING_RUN_IN.split(text)]
     if len(texts) > _FEW_PARAGRAPHS:
         return texts
-    out: list[tuple[str, Provenance]] = []
+    out: list[tuple[str, Origin]] = []
     for text, provenance in texts:
-        if len(text) < _LONG_PARAGRAPH:
+        if len(text) < _LONG_PARAGRAPH or _whole_title(text):
             out.append((text, provenance))
             continue
         out += [(piece, provenance) for piece in _cut(text)]
     return out
+
+
+def _whole_title(text: str) -> bool:
+    """A long title alone, no sentence in it: a joint notice's issuers before 关于 are spaced
+    apart ("甲委员会 乙局 丙局关于…的通知") and stay in it."""
+    return not any(mark in text for mark in _SENTENCE_END) and bool(
+        TITLE_END.search(text.rstrip("》」』”） "))
+    )
 
 
 def _cut(text: str) -> list[str]:

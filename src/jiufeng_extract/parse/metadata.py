@@ -102,7 +102,7 @@ def doc_type(title: str | None) -> str | None:
 
 def closing_type(seg: Segments) -> str | None:
     """Without a title, the kind a closing formula names: 特此批复 / 特此通告 / 特此函告."""
-    for item in seg.cover + seg.main:
+    for item in seg.cover + seg.main + seg.closing:
         if isinstance(item, Para) and (m := CLOSING_KIND.search(item.text)):
             return _CLOSING_KINDS.get(m.group("kind"), m.group("kind"))
     return None
@@ -209,7 +209,7 @@ def build_metadata(seg: Segments) -> Metadata:
         (d for label in _PUBLISHED_LABELS if (d := parse_date(fields.get(label, "")))), None
     ) or next((parse_date(p.text) for p in seg.head + early if _WEB_STAMP.match(p.text)), None)
     meta.printed_date = parse_date(fields.get("印发日期", ""))
-    meta.notes = [m.group("note") for p in seg.notes if (m := NOTE_LINE.match(p.text))]
+    meta.notes = [m.group("note") if (m := NOTE_LINE.match(p.text)) else p.text for p in seg.notes]
     for para in seg.trailer:
         if m := COPY_TO.match(para.text):
             meta.copied_to.extend(split_recipients(m.group("items")))

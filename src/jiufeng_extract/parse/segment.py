@@ -23,6 +23,7 @@ from ..patterns import (
     ATTACHMENT_LIST,
     ATTACHMENT_START,
     CLOSING_FORMULA,
+    CONTACT_LINE,
     COPY_TO,
     DAMAGED_DATE,
     DATE_AT_END,
@@ -73,6 +74,8 @@ class Segments:
     cover: list[Item] = field(default_factory=list)
     signature: list[Para] = field(default_factory=list)
     signed_date: Para | None = None
+    # a closing formula on a line of its own, "特此通知。": in no part's text
+    closing: list[Para] = field(default_factory=list)
     notes: list[Para] = field(default_factory=list)
     enclosure_title: Para | None = None
     main: list[Item] = field(default_factory=list)
@@ -232,7 +235,7 @@ def _split_cover_and_main(body: list[Item], seg: Segments) -> None:
         i = found + 1
     date_at = _find_signed_date(content, i, seg)
     if date_at is None:
-        seg.cover, seg.main = [], content[i:]
+        seg.cover, seg.main = [], _take_closing(content[i:], seg)
         _take_enclosure_without_signature(seg)
     else:
         sig_start = date_at
@@ -266,12 +269,29 @@ def _split_cover_and_main(body: list[Item], seg: Segments) -> None:
             seg.enclosure_title = enclosure.title
             seg.cover, seg.main = before, after[enclosure.end :]
         elif has_outline:
-            seg.cover, seg.main = [], before + after
+            seg.cover, seg.main = [], _take_closing(before, seg) + after
         else:
             seg.cover, seg.main = before, after
-    seg.cover = [
-        p for p in seg.cover if not (isinstance(p, Para) and CLOSING_FORMULA.match(p.text))
-    ]
+    seg.closing += [p for p in seg.cover if isinstance(p, Para) and CLOSING_FORMULA.match(p.text)]
+    seg.cover = [p for p in seg.cover if p not in seg.closing]
+
+
+def _take_closing(body: list[Item], seg: Segments) -> list[Item]:
+    """``body`` without the lines that close the notice above its signature: the closing
+    formula (特此通知。) is dropped, contact lines and 附注 go to the notes. Only a run at the
+    very end: a contact line inside an item's text stays there."""
+    end = len(body)
+    while (para := _para_at(body, end - 1)) is not None and (
+        CLOSING_FORMULA.match(para.text)
+        or NOTE_LINE.match(para.text)
+        or CONTACT_LINE.match(para.text)
+    ):
+        end -= 1
+    closing = [p for p in body[end:] if isinstance(p, Para)]
+    seg.closing += [p for p in closing if CLOSING_FORMULA.match(p.text)]
+    # above the signature, so before any 附注 under the date
+    seg.notes[:0] = [p for p in closing if not CLOSING_FORMULA.match(p.text)]
+    return body[:end]
 
 
 def _take_enclosure_without_signature(seg: Segments) -> None:
