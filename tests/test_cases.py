@@ -94,7 +94,8 @@ def test_case(case: Path) -> None:
 # rendering leaves out, for the case files under tests/cases/details/: each table row's
 # category and task text as read, the self-inspection form items, whether each attachment was
 # listed and found and where, and where each warning points; the notes (附注 and the contact
-# lines that close the notice) and the whole text of the last task.
+# lines that close the notice) and the whole text of the last task; and the lines kept apart as
+# furniture (the banner and the lines above the title).
 DETAIL_CASES = sorted((Path(__file__).parent / "cases" / "details").glob("*.txt"))
 
 
@@ -112,6 +113,8 @@ def render_details(c: Circular) -> str:
         out.append(f"attachment {a.number} listed={a.listed} found={a.found} at {where}")
     for w in c.warnings:
         out.append(f"warning {w.code} at {w.where}: {w.message}")
+    if c.furniture:
+        out.append("furniture: " + " | ".join(c.furniture))
     return "\n".join(out) + "\n"
 
 

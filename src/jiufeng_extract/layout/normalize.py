@@ -17,6 +17,7 @@ from ..patterns import (
     ATTACHMENT_START,
     CLOSING_QUOTES,
     DATE_AT_END,
+    DOC_NUMBER,
     HTML_PARAGRAPH_BREAK,
     HTML_TAG,
     LIST_BULLET,
@@ -44,6 +45,8 @@ _MAX_HEADING_TAIL = 20
 # a line that ends in a labelled number ("联系人：…，联系电话：0771-2345678", "邮编：530021") is a
 # note of its own: the line after it (often the 发文机关署名) never continues it
 _ENDS_IN_NUMBER_FIELD = on_first_use(r"[:：]\s*[\d\-－—–()（）/、，,\s]{5,}$")
+# a title's own 发文字号 in brackets after it: "…的通知（X函〔2025〕27号）"
+_OWN_NUMBER = on_first_use(r"\s*[(（]" + DOC_NUMBER.pattern + r"[)）]$")
 
 
 @dataclass(frozen=True)
@@ -226,9 +229,7 @@ def _should_join(a: Para, b: Para, width: int | None, page_break: bool) -> bool:
         return False  # a 成文日期, an item of the 附件说明 or a contact note is a line of its own
     if width is not None:
         return a.last_line_length >= width - 2 and not _title_then_addressees(a.text, b.text)
-    if "。" not in a.text and (
-        starts_structure(a.text) or TITLE_END.search(a.text.rstrip("》」』”) "))
-    ):
+    if "。" not in a.text and (starts_structure(a.text) or _ends_in_kind(a.text)):
         # a bare heading ends where it ends, unless a page break cut it: "（二）持续推进医药价格和
         # 招采信用" | "— 3 —" | "评价" (the rest is short and no sentence of its own)
         return page_break and starts_heading(a.text) and _is_heading_tail(b.text)
@@ -240,10 +241,16 @@ def _title_then_addressees(a: str, b: str) -> bool:
     (…实施方案的通知 | 各乡镇卫生院，县直各医疗卫生单位：): two lines, never one paragraph."""
     return (
         not any(c in a for c in "。，；")
-        and bool(TITLE_END.search(a.rstrip("》」』”) ")))
+        and _ends_in_kind(a)
         and b.rstrip().endswith(("：", ":"))
         and "。" not in b
     )
+
+
+def _ends_in_kind(text: str) -> bool:
+    """A title's end: a 公文 kind, before closing quotes or the title's own bracketed 发文字号
+    (…的通知（X函〔2025〕27号）)."""
+    return bool(TITLE_END.search(_OWN_NUMBER.sub("", text).rstrip("》」』”) ")))
 
 
 def _is_heading_tail(text: str) -> bool:

@@ -46,6 +46,8 @@ _SENTENCE = on_first_use(r"[。；;！？!?]")
 _SPACED_NOTE = on_first_use(r"[ \u3000]+[(（][^()（）]{1,15}[)）]$")
 _CHROME_MARKS = on_first_use(r"[>»|]|--|\s")
 _OPEN_ENDS = ("的", "和", "与", "及", "、")
+# a forwarding notice named by the document it forwards: "转发…《关于…的通知》"
+_FORWARDED = on_first_use(r"《[^《》]+》$")
 
 
 @dataclass
@@ -64,7 +66,7 @@ def is_title_like(text: str) -> bool:
         and not starts_heading(core)
         and not META_LABEL.match(core)
         and not ATTACHMENT_START.match(core)
-        and bool(TITLE_END.search(core))
+        and bool(TITLE_END.search(core[:-1] if _FORWARDED.search(core) else core))
     )
 
 
@@ -173,7 +175,10 @@ def _attaches(before: str, piece: str) -> bool:
     ending in a kind), or when it is the kind itself (通告, 的通知) or a bracketed part."""
     if piece.startswith(("的", "(", "（")) or TITLE_END.fullmatch(piece):
         return True
-    return before.endswith(_OPEN_ENDS) or ("关于" in before and not is_title_like(before))
+    # a kind inside the 《》 of a forwarded document is not the title's own: "关于转发《A的通知》"
+    # goes on with "《B》的通知"
+    own_kind = is_title_like(before) and not _FORWARDED.search(before)
+    return before.endswith(_OPEN_ENDS) or ("关于" in before and not own_kind)
 
 
 def _continues_title(text: str) -> bool:
@@ -183,13 +188,15 @@ def _continues_title(text: str) -> bool:
 
 
 def _names_kind_later(first: str, joined: str) -> bool:
-    """'…三年行动计划' + '(2023—2025年)的通知': the join ends in another kind than the line."""
-    end_first, end_joined = TITLE_END.search(first), TITLE_END.search(_NOTE.sub("", joined))
+    """'…三年行动计划' + '(2023—2025年)的通知', '…管理办法（试行）' + '的通知', '关于《…的请示》'
+    + '的批复': the join ends in a 公文 kind and the line in another or in none of its own (each
+    read without a bracketed note at its end; a kind inside 《》 is the quoted document's)."""
+    end_first = TITLE_END.search(_NOTE.sub("", first))
+    end_joined = TITLE_END.search(_NOTE.sub("", joined))
     return bool(
-        end_first
-        and end_joined
-        and end_first.group() not in DOC_TYPES
+        end_joined
         and end_joined.group() in DOC_TYPES
+        and not (end_first and end_first.group() in DOC_TYPES)
     )
 
 
