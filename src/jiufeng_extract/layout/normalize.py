@@ -15,7 +15,9 @@ from ..blocks import Block, Line, TableBlock
 from ..model import Provenance, Warning
 from ..patterns import (
     ATTACHMENT_START,
+    CLOSING_KIND,
     CLOSING_QUOTES,
+    DATE_AFTER_SENTENCE,
     DATE_AT_END,
     DOC_NUMBER,
     HTML_PARAGRAPH_BREAK,
@@ -223,10 +225,14 @@ def _should_join(a: Para, b: Para, width: int | None, page_break: bool) -> bool:
         return False
     if (
         DATE_AT_END.match(a.text)
+        or DATE_AFTER_SENTENCE.search(a.text)
+        or CLOSING_KIND.search(a.text)
         or ATTACHMENT_START.match(a.text)
         or _ENDS_IN_NUMBER_FIELD.search(a.text)
     ):
-        return False  # a 成文日期, an item of the 附件说明 or a contact note is a line of its own
+        # a 成文日期 (also glued to the last sentence), a closing formula without its full stop
+        # (…特此通知), an item of the 附件说明 or a contact note ends its line
+        return False
     if width is not None:
         return a.last_line_length >= width - 2 and not _title_then_addressees(a.text, b.text)
     if "。" not in a.text and (starts_structure(a.text) or _ends_in_kind(a.text)):

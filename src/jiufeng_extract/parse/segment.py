@@ -55,6 +55,8 @@ _ENCLOSURE_LINES = 4
 _SIGNATURE_REACH = 4
 # the first line of an issuer's name wrapped over two lines is at most this long
 _MAX_ISSUER_HEAD = 20
+# a paragraph at least this long is text of its own even without a full stop
+_MIN_TEXT = 20
 # items after the title within which the page may show it again, followed by its 主送机关
 _REPEAT_REACH = 30
 
@@ -282,6 +284,7 @@ def _split_cover_and_main(body: list[Item], seg: Segments) -> None:
         if (
             enclosure is not None
             and enclosure.start == 0
+            and _has_text(after[enclosure.end :])
             and not (
                 seg.title
                 and same_title(enclosure.title.text, seg.title.text)
@@ -296,6 +299,18 @@ def _split_cover_and_main(body: list[Item], seg: Segments) -> None:
             seg.cover, seg.main = before, after
     seg.closing += [p for p in seg.cover if isinstance(p, Para) and CLOSING_FORMULA.match(p.text)]
     seg.cover = [p for p in seg.cover if p not in seg.closing]
+
+
+def _has_text(items: list[Item]) -> bool:
+    """Some text of a document: a table, a heading, a sentence or a paragraph that is cut
+    short (not just a journal's issue line under its name, "2000年4期")."""
+    return any(
+        not isinstance(item, Para)
+        or "。" in item.text
+        or starts_heading(item.text)
+        or len(item.text) >= _MIN_TEXT
+        for item in items
+    )
 
 
 def _take_closing(body: list[Item], seg: Segments) -> list[Item]:
