@@ -43,7 +43,7 @@ from .cover import (
     same_title,
     unfold_signature_tables,
 )
-from .title import FoundTitle, find_title
+from .title import find_title, last_showing
 
 _MAX_TITLE = 120
 _ENCLOSURE_SIMILARITY = 0.8
@@ -57,8 +57,6 @@ _SIGNATURE_REACH = 4
 _MAX_ISSUER_HEAD = 20
 # a paragraph at least this long is text of its own even without a full stop
 _MIN_TEXT = 20
-# items after the title within which the page may show it again, followed by its 主送机关
-_REPEAT_REACH = 30
 
 
 @dataclass
@@ -93,7 +91,7 @@ def segment(doc: NormalizedDocument) -> Segments:
     items = unfold_signature_tables(_take_trailer(doc.items, seg))
     found = find_title(items)
     if found is not None:
-        found = _printed_again(items, found)
+        found = last_showing(items, found)
     if found is None:
         seg.head = [p for p in items if isinstance(p, Para) and p.furniture]
         start = 0
@@ -107,24 +105,6 @@ def segment(doc: NormalizedDocument) -> Segments:
     _split_cover_and_main(body, seg)
     _promote_enclosed_attachment(seg)
     return seg
-
-
-def _printed_again(items: list[Item], found: FoundTitle) -> FoundTitle:
-    """A page that shows the title several times (a heading of the site's, an article
-    attributes box, then the document itself) starts the document at the last showing before
-    its 主送机关, when the first showing is not followed by them."""
-    if find_recipients(list(items), found.end) is not None:
-        return found
-    recipients: int | None = None
-    for at in range(found.end, min(len(items), found.end + _REPEAT_REACH)):
-        para = _para_at(items, at)
-        if recipients is not None and at >= recipients:
-            break
-        if para is not None and same_title(para.text, found.title.text):
-            recipients = find_recipients(list(items), at + 1) or recipients
-            if recipients is not None:
-                found = FoundTitle(para, None, at, at + 1)
-    return found
 
 
 def _take_trailer(items: list[Item], seg: Segments) -> list[Item]:

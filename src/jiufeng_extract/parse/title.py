@@ -24,8 +24,11 @@ from ..patterns import (
     on_first_use,
 )
 from ..text.joining import join_text, starts_heading
+from .cover import find_recipients, same_title
 
 _SEARCH_DEPTH = 30
+# items after the title within which the page may show it again, followed by its 主送机关
+_REPEAT_REACH = 30
 _MIN_TITLE, _MAX_TITLE = 6, 120
 # a wrapped title: up to this many lines, each at most this long
 _MAX_PIECES = 4
@@ -206,3 +209,21 @@ def is_recipients_line(text: str) -> bool:
         return False
     pieces = regex.split(r"[、，,；;]", text.rstrip("：:"))
     return any(p.startswith("各") or ORG_SUFFIX.search(p.strip(")）")) for p in pieces if p)
+
+
+def last_showing(items: list[Item], found: FoundTitle) -> FoundTitle:
+    """A page that shows the title several times (a heading of the site's, an article
+    attributes box, then the document itself) starts the document at the last showing before
+    its 主送机关, when the first showing is not followed by them."""
+    if find_recipients(list(items), found.end) is not None:
+        return found
+    recipients: int | None = None
+    for at in range(found.end, min(len(items), found.end + _REPEAT_REACH)):
+        para = items[at]
+        if recipients is not None and at >= recipients:
+            break
+        if isinstance(para, Para) and same_title(para.text, found.title.text):
+            recipients = find_recipients(list(items), at + 1) or recipients
+            if recipients is not None:
+                found = FoundTitle(para, None, at, at + 1)
+    return found
