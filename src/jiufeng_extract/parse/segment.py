@@ -277,8 +277,9 @@ def _split_cover_and_main(body: list[Item], seg: Segments) -> None:
             seg.cover, seg.main = [], _take_closing(before, seg) + after
         else:
             seg.cover, seg.main = before, after
-    seg.closing += [p for p in seg.cover if isinstance(p, Para) and CLOSING_FORMULA.match(p.text)]
-    seg.cover = [p for p in seg.cover if p not in seg.closing]
+    formulas = [p for p in seg.cover if isinstance(p, Para) and CLOSING_FORMULA.match(p.text)]
+    seg.closing += formulas
+    seg.cover = [p for p in seg.cover if p not in formulas]
 
 
 def _has_text(items: list[Item]) -> bool:
@@ -295,8 +296,8 @@ def _has_text(items: list[Item]) -> bool:
 
 def _take_closing(body: list[Item], seg: Segments) -> list[Item]:
     """``body`` without the lines that close the notice above its signature: the closing
-    formula (特此通知。) is dropped, contact lines and 附注 go to the notes. Only a run at the
-    very end: a contact line inside an item's text stays there."""
+    formula (特此通知。) is kept aside (``seg.closing``), contact lines and 附注 go to the notes.
+    Only a run at the very end: a contact line inside an item's text stays there."""
     end = len(body)
     while (para := _para_at(body, end - 1)) is not None and (
         CLOSING_FORMULA.match(para.text)

@@ -223,7 +223,7 @@ def last_showing(items: list[Item], found: FoundTitle) -> FoundTitle:
         if recipients is not None and at >= recipients:
             break
         if isinstance(para, Para) and same_title(para.text, found.title.text):
-            recipients = find_recipients(list(items), at + 1) or recipients
-            if recipients is not None:
-                found = FoundTitle(para, None, at, at + 1)
+            after = find_recipients(list(items), at + 1)
+            if after is not None:
+                recipients, found = after, FoundTitle(para, None, at, at + 1)
     return found
