@@ -179,4 +179,10 @@ def markdown(results: dict[str, Any]) -> str:
         [[1, batch["j1_s"], batch["j1_files_per_s"]], [2, batch["j2_s"], batch["j2_files_per_s"]]],
     )
     lines += ["", f"-j 2 ÷ -j 1: {batch['speedup']}×"]
+    if "one_file_s" in batch:  # results written before the fixed start was measured lack it
+        lines += [
+            "",
+            f"The fixed start of a batch (one text file, -j of the CPU count): "
+            f"{batch['one_file_s']} s, in both runs above.",
+        ]
     return "\n".join(lines) + "\n"
