@@ -23,6 +23,7 @@ from ..patterns import (
     HTML_PARAGRAPH_BREAK,
     HTML_TAG,
     LIST_BULLET,
+    META_LABEL,
     PAGE_NUMBER,
     SPACE_BETWEEN_CJK,
     TERMINAL_PUNCT,
@@ -229,9 +230,12 @@ def _should_join(a: Para, b: Para, width: int | None, page_break: bool) -> bool:
         or CLOSING_KIND.search(a.text)
         or ATTACHMENT_START.match(a.text)
         or _ENDS_IN_NUMBER_FIELD.search(a.text)
+        or _box_line(a.text)
+        or META_LABEL.match(b.text)
     ):
         # a 成文日期 (also glued to the last sentence), a closing formula without its full stop
-        # (…特此通知), an item of the 附件说明 or a contact note ends its line
+        # (…特此通知), an item of the 附件说明, a contact note or a line of a web page's
+        # metadata box ends its line; a box line never continues the one before
         return False
     if width is not None:
         return a.last_line_length >= width - 2 and not _title_then_addressees(a.text, b.text)
@@ -240,6 +244,12 @@ def _should_join(a: Para, b: Para, width: int | None, page_break: bool) -> bool:
         # 招采信用" | "— 3 —" | "评价" (the rest is short and no sentence of its own)
         return page_break and starts_heading(a.text) and _is_heading_tail(b.text)
     return len(a.text) >= _MIN_WRAP_WIDTH and bool(_PROSE.search(a.text))
+
+
+def _box_line(text: str) -> bool:
+    """A line of a web page's metadata box: it starts with a label ("【发布日期】2019-12-25",
+    "索引号：…") or holds two ("体裁分类:公告公示  主题分类:卫生、体育  文号:")."""
+    return bool(META_LABEL.match(text)) or len(META_LABEL.findall(text)) >= 2
 
 
 def _title_then_addressees(a: str, b: str) -> bool:
