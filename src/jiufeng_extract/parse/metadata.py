@@ -44,6 +44,8 @@ def normalise_doc_number(text: str) -> tuple[str, DocNumberParts] | None:
 _STANDALONE_KINDS = ("方案", "要点", "细则", "办法", "规定")
 _TITLE_TAIL = " 。.|｜"
 _TITLE_NOTE = on_first_use(r"[(（][^()（）]{1,12}[)）]$")  # "…的通报(7月2日)"
+# a title that ends in the document it passes on or issues: "…转发《省卫生健康委关于…的通知》"
+_PASSED_ON = on_first_use(r"(?:转发|批转|印发)《[^《》]+》$")
 _CLOSING_KINDS = {"函告": "函", "函复": "函", "复函": "函"}
 
 # the first year a title names: '关于印发2025年纠风工作要点的通知' → 2025
@@ -97,6 +99,8 @@ def doc_type(title: str | None) -> str | None:
     if not title:
         return None
     title = _TITLE_NOTE.sub("", title.rstrip(_TITLE_TAIL))
+    if _PASSED_ON.search(title):
+        return "通知"  # 批转 and 转发 are done by a 通知, whatever the kind of what is passed on
     for kind in (*sorted(DOC_TYPES, key=len, reverse=True), *_STANDALONE_KINDS):
         if title.endswith(kind):
             return kind
