@@ -180,7 +180,10 @@ def _group_text_tables(blocks: list[Block]) -> list[Block]:
     run: list[Line] = []
 
     def close() -> None:
-        if len(run) >= 2:
+        if all(_label_row(line) for line in run):
+            # a web page's metadata box scraped as tab-separated cells: its "label：value" lines
+            out.extend(replace(line, text=_label_line(line)) for line in run)
+        elif len(run) >= 2:
             out.append(
                 TableBlock(
                     rows=[_cells(line.text) for line in run],
@@ -202,6 +205,18 @@ def _group_text_tables(blocks: list[Block]) -> list[Block]:
         out.append(block)
     close()
     return out
+
+
+def _label_row(line: Line) -> bool:
+    """Cells that go label, value, label, value… (索引号 | 1133…/2024-00318 | 主题分类 | 卫生)."""
+    cells = [c.strip() for c in _cells(line.text) if c.strip()]
+    return len(cells) % 2 == 0 and all(META_LABEL.fullmatch(f"{c}：") for c in cells[::2])
+
+
+def _label_line(line: Line) -> str:
+    cells = [c.strip() for c in _cells(line.text) if c.strip()]
+    pairs = zip(cells[::2], cells[1::2], strict=True)
+    return "  ".join(f"{label}：{value}" for label, value in pairs)
 
 
 def _wrap_width(paras: list[Para]) -> int | None:
