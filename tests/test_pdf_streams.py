@@ -44,3 +44,30 @@ def test_a_stream_within_the_bound_passes(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(streams, "MAX_INFLATED", _BOUND)
     streams.check_streams(_pdf(_BOUND - 1024), "fine.pdf")
     streams.check_streams(_pdf(_BOUND // 2) * 3, "three.pdf")  # a large file of small streams
+
+
+def test_a_bomb_whose_length_lies_is_still_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A /Length too short for the data (no ``endstream`` after it) is not what PDFium reads:
+    the stream is inflated as before."""
+    monkeypatch.setattr(streams, "MAX_INFLATED", _BOUND)
+    bomb = _pdf(_BOUND + 1)
+    lying = bomb.replace(b"/Length %d" % len(zlib.compress(b"\0" * (_BOUND + 1), 9)), b"/Length 9")
+    assert lying != bomb
+    with pytest.raises(InputError, match="decompression bomb"):
+        streams.check_streams(lying, "bomb.pdf")
+    indirect = bomb.replace(b"/Length ", b"/Length 7 0 R /Length1 ")
+    with pytest.raises(InputError, match="decompression bomb"):
+        streams.check_streams(indirect, "bomb.pdf")
+
+
+def test_streams_whose_own_length_is_short_are_not_inflated(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A long PDF of ordinary streams: each stream's direct /Length, with ``endstream`` after
+    it, bounds what it can inflate to, so none is inflated (a 1000-page PDF paid a second
+    inflation of every content stream)."""
+    monkeypatch.setattr(streams, "MAX_INFLATED", _BOUND)
+    inflated: list[int] = []
+    monkeypatch.setattr(streams, "_inflated_past", lambda data, start: inflated.append(start))
+    streams.check_streams(_pdf(_BOUND // 2) * 3, "three.pdf")
+    assert inflated == []
