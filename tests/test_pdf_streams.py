@@ -71,3 +71,12 @@ def test_streams_whose_own_length_is_short_are_not_inflated(
     monkeypatch.setattr(streams, "_inflated_past", lambda data, start: inflated.append(start))
     streams.check_streams(_pdf(_BOUND // 2) * 3, "three.pdf")
     assert inflated == []
+
+
+def test_a_length_of_the_object_before_does_not_count() -> None:
+    """Only the stream's own dictionary says its length: an indirect /Length after an object
+    with a short direct one (and ``endstream`` where that one would end) is no bound."""
+    before = b"2 0 obj\n<< /Length 9 >>\nendobj\n1 0 obj\n<< /Length 7 0 R /Filter /FlateDecode "
+    data = b"xxxxxxxxx\nendstream\n"
+    assert not streams._short(data, before, 0)
+    assert streams._short(data, before.replace(b"7 0 R", b"9"), 0)

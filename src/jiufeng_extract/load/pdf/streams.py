@@ -23,6 +23,7 @@ _PIECE = 16 * 1024 * 1024
 _STREAM = regex.compile(rb">>\s*stream\r?\n")
 # a direct /Length (not "/Length 12 0 R", not /Length1 of a font)
 _LENGTH = regex.compile(rb"/Length\s+(\d+)(?!\d)(?!\s+\d+\s+R)")
+_INDIRECT_LENGTH = regex.compile(rb"/Length\s+\d+\s+\d+\s+R")
 _ENDSTREAM = regex.compile(rb"\s*endstream")
 _DICTIONARY_REACH = 1024  # bytes before ``stream`` searched for the stream's /FlateDecode
 # Deflate's most output per input byte (1032, zlib's FAQ), rounded up for the zlib header
@@ -51,7 +52,10 @@ def check_streams(data: bytes, path: str) -> None:
 def _short(data: bytes, before: bytes, start: int) -> bool:
     """The stream's own /Length is what PDFium reads (``endstream`` follows it) and too short
     to inflate past the bound."""
-    lengths = list(_LENGTH.finditer(before))
+    header = before.rfind(b"obj")  # the stream's own object: not a /Length of the one before
+    if header < 0 or _INDIRECT_LENGTH.search(before, header):
+        return False
+    lengths = list(_LENGTH.finditer(before, header))
     if not lengths:
         return False
     length = int(lengths[-1].group(1))
