@@ -136,8 +136,8 @@ def test_kill_9_stops_the_workers_and_the_rerun_resumes(tmp_path: Path) -> None:
     inbox, out = tmp_path / "in", tmp_path / "out"
     small = circulars(inbox, 3, "a")
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
-    slow = inbox / "z-slow.txt"  # some thousand tasks: seconds of work for one worker
-    slow.write_text("\n".join(lines + lines[5:-5] * 150) + "\n", encoding="utf-8")
+    slow = inbox / "z-slow.txt"  # thousands of tasks: seconds of work for one worker, even fast
+    slow.write_text("\n".join(lines + lines[5:-5] * 600) + "\n", encoding="utf-8")
     batch = subprocess.Popen(
         command("batch", str(inbox), "-o", str(out), "-j", "1", "--timeout", "0"),
         cwd=ROOT,
