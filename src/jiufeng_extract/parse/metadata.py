@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import regex
 
 from ..layout.normalize import Para
@@ -58,7 +60,8 @@ _OFFICE_ONLY = on_first_use(r"(?:办公厅|办公室|综合司|办事处|常务�
 _EARLY_LINES = 8
 _BOX_LABELS = 2
 # a page's time stamp on a line of its own: "2021-02-20 11:25 某某网"
-_WEB_STAMP = on_first_use(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")
+_WEB_STAMP = on_first_use(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")
+_BYLINE = on_first_use(r"\s*(?:信息)?来\s*源\s*[:：]")
 
 # labels under which sites show the date they published the page, most specific first
 _PUBLISHED_LABELS = (
@@ -91,6 +94,15 @@ def web_fields(paras: list[Para]) -> dict[str, str]:
                 value = value[: number.start()].strip()
             fields.setdefault(label, value)
     return fields
+
+
+def _web_stamp(text: str) -> date | None:
+    """The date of a page's time stamp: a line that starts with one ("2019-12-25 08:47"), or a
+    byline of labelled fields that ends in one ("来源:中国政府网 编辑:… 2017-11-21 09:06:49")."""
+    found = _WEB_STAMP.match(text.strip())
+    if found is None and _BYLINE.match(text):
+        found = _WEB_STAMP.search(text)
+    return parse_date(found.group()) if found else None
 
 
 def doc_type(title: str | None) -> str | None:
@@ -214,7 +226,7 @@ def build_metadata(seg: Segments) -> Metadata:
         meta.signed_date = parse_date(seg.doc_number_line.text[number.end() :]) if number else None
     meta.published_date = next(
         (d for label in _PUBLISHED_LABELS if (d := parse_date(fields.get(label, "")))), None
-    ) or next((parse_date(p.text) for p in seg.head + early if _WEB_STAMP.match(p.text)), None)
+    ) or next((d for p in seg.head + early + seg.trailer if (d := _web_stamp(p.text))), None)
     meta.printed_date = parse_date(fields.get("印发日期", ""))
     meta.notes = [m.group("note") if (m := NOTE_LINE.match(p.text)) else p.text for p in seg.notes]
     for para in seg.trailer:

@@ -35,10 +35,11 @@ _MAX_PIECES = 4
 _MAX_PIECE = 45
 # a short bracketed note after a title: a date, 第6号, 征求意见稿, the place of a mirror
 _NOTE = on_first_use(r"\s*[(（][^()（）]{1,15}[)）]$")
-# what sites put before a title: "??", "【政策文件】", "政策解读：", "名称 ", "1、"
+# what sites put before a title: "??", "【政策文件】", "政策解读：", "名称 ", "1、", a news
+# lead ("中国政府网消息，")
 _PREFIX = on_first_use(
     r"^(?:[?？]+|[【\[][^】\]]{1,8}[】\]]|[^\s:：，。、]{1,6}[:：]|名\s*称\s+|标\s*题\s*|"
-    r"\d{1,2}[、.．](?=\d{4}年))\s*"
+    r"\d{1,2}[、.．](?=\d{4}年)|[^\s:：，,。、]{1,10}(?:消息|讯)\s*[，,：:])\s*"
 )
 _NUMBER_BEFORE = on_first_use(r"^[(（]?(?P<number>" + DOC_NUMBER.pattern + r")[)）]?\s*")
 _NUMBER_AFTER = on_first_use(r"\s*[(（]?(?P<number>" + DOC_NUMBER.pattern + r")[)）]?$")
