@@ -55,6 +55,8 @@ samples: dev
 # Timings against PDFium and PyMuPDF (the bench extra), the first call, 100-1000-page PDFs,
 # batch -j 1/-j 2, each as a ratio measured in the same run: writes bench/results.json and
 # bench/results.md with each target's PASS/FAIL (a few minutes; not part of make test).
+# Its OCR timings (bench/ocr.py) draw a scan with fonts-noto-cjk from Debian, and are skipped
+# with a message where that font is missing.
 bench: dev
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,ocr,bench]'
 	$(BIN)/python bench/run.py
