@@ -189,6 +189,8 @@ TITLE_END = on_first_use(
     r"计划[(（]\d{4}\s*[-—－–]+\s*\d{4}年[)）])$"
 )
 # "关于印发《X》的通知" / "关于印发X的通知": group "enclosed" is X
+# the file an attachment is linked as on a web page: "附件：关于…的通知.pdf"
+FILE_EXTENSION = on_first_use(r"\.(?:pdf|docx?|wps|xlsx?|ofd|rar|zip)$", regex.IGNORECASE)
 ENCLOSING_TITLE = on_first_use(r"^关于(?:印发|转发|下发|公布)《?(?P<enclosed>.+?)》?的(?:通知|函)$")
 # a closing formula at the end of a paragraph, naming the document's kind: "…执行。特此通告。"
 CLOSING_KIND = on_first_use(

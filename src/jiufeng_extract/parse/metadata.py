@@ -14,6 +14,8 @@ from ..patterns import (
     DOC_NUMBER,
     DOC_NUMBER_AGENCY_NOISE,
     DOC_TYPES,
+    ENCLOSING_TITLE,
+    FILE_EXTENSION,
     META_LABEL,
     NOTE_LINE,
     ORG_SUFFIX,
@@ -48,6 +50,11 @@ _TITLE_TAIL = " 。.|｜"
 _TITLE_NOTE = on_first_use(r"[(（][^()（）]{1,12}[)）]$")  # "…的通报(7月2日)"
 # a title that ends in the document it passes on or issues: "…转发《省卫生健康委关于…的通知》"
 _PASSED_ON = on_first_use(r"(?:转发|批转|印发)《[^《》]+》$")
+# the cover's sentence that passes a document on: "现将…《X》（…号）转发给你们"
+_PASSING_ON = on_first_use(
+    r"现将[^。《]{0,60}《(?P<name>[^《》]+)》[^。]{0,40}?(?:转发|印发|下发)给你们"
+)
+_PASSING_ON_REACH = 5  # paragraphs of the cover and body searched for it
 _CLOSING_KINDS = {"函告": "函", "函复": "函", "复函": "函"}
 
 # the first year a title names: '关于印发2025年纠风工作要点的通知' → 2025
@@ -234,8 +241,24 @@ def build_metadata(seg: Segments) -> Metadata:
             meta.copied_to.extend(split_recipients(m.group("items")))
         elif m := PRINTED_BY.match(para.text):
             meta.printed_date = meta.printed_date or parse_date(m.group("date"))
-    meta.enclosure_title = seg.enclosure_title.text if seg.enclosure_title else None
+    meta.enclosure_title = seg.enclosure_title.text if seg.enclosure_title else _attached(seg)
     return meta
+
+
+def _attached(seg: Segments) -> str | None:
+    """The document a notice passes on when only its 附件 names it (a download link, no text):
+    the title or the cover's '现将《X》转发给你们' names X, and an attachment is X (X.pdf)."""
+    named = ENCLOSING_TITLE.match(seg.title.text) if seg.title else None
+    names = [named.group("enclosed")] if named else []
+    for para in (seg.cover + seg.main)[:_PASSING_ON_REACH]:
+        if isinstance(para, Para):
+            names += [m.group("name") for m in _PASSING_ON.finditer(para.text)]
+    titles = [part.title for part in seg.attachments] + [t for _, t, _ in seg.attachment_list]
+    for title in titles:
+        bare = FILE_EXTENSION.sub("", title.strip("《》 "))
+        if bare in names:
+            return bare
+    return None
 
 
 def document_year(meta: Metadata) -> int | None:

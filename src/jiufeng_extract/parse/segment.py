@@ -30,6 +30,7 @@ from ..patterns import (
     DATE_LINE,
     DOC_NUMBER,
     ENCLOSING_TITLE,
+    FILE_EXTENSION,
     META_LABEL,
     NOTE_LINE,
     ORG_SUFFIX,
@@ -376,7 +377,7 @@ def _promote_enclosed_attachment(seg: Segments) -> None:
         if ratio >= _ENCLOSURE_SIMILARITY and not any(
             isinstance(i, TableBlock) for i in part.items
         ):
-            seg.enclosure_title = Para(part.title, part.start.provenance)
+            seg.enclosure_title = Para(FILE_EXTENSION.sub("", part.title), part.start.provenance)
             seg.cover = seg.cover + seg.main
             seg.main = part.items
             return
