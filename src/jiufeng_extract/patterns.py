@@ -191,7 +191,10 @@ TITLE_END = on_first_use(
 # "关于印发《X》的通知" / "关于印发X的通知": group "enclosed" is X
 # the file an attachment is linked as on a web page: "附件：关于…的通知.pdf"
 FILE_EXTENSION = on_first_use(r"\.(?:pdf|docx?|wps|xlsx?|ofd|rar|zip)$", regex.IGNORECASE)
-ENCLOSING_TITLE = on_first_use(r"^关于(?:印发|转发|下发|公布)《?(?P<enclosed>.+?)》?的(?:通知|函)$")
+# "关于印发《X》的通知", also after its issuer: "卫生部关于印发《X》和Y的通知"
+ENCLOSING_TITLE = on_first_use(
+    r"^[^《》]{0,40}?关于(?:印发|转发|下发|公布)《?(?P<enclosed>.+?)》?的(?:通知|函)$"
+)
 # a closing formula at the end of a paragraph, naming the document's kind: "…执行。特此通告。"
 CLOSING_KIND = on_first_use(
     r"特此(?P<kind>通知|通报|通告|公告|批复|决定|函告|函复|复函|报告)[。.！!]?\s*$"

@@ -371,9 +371,10 @@ def _promote_enclosed_attachment(seg: Segments) -> None:
     match = ENCLOSING_TITLE.match(seg.title.text)
     if not match:
         return
-    enclosed = match.group("enclosed")
+    # "印发《A》和B的通知" encloses A and B: each 《》 name is one of them
+    names = [match.group("enclosed"), *regex.findall(r"《([^《》]+)》", seg.title.text)]
     for part in seg.attachments:
-        ratio = SequenceMatcher(None, part.title.strip("《》"), enclosed).ratio()
+        ratio = max(SequenceMatcher(None, part.title.strip("《》"), n).ratio() for n in names)
         if ratio >= _ENCLOSURE_SIMILARITY and not any(
             isinstance(i, TableBlock) for i in part.items
         ):

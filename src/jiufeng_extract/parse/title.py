@@ -171,7 +171,12 @@ def _starts_title(text: str) -> bool:
     never a breadcrumb or a site's name (>, |, --, spaces, Latin words)."""
     if _CHROME_MARKS.search(text):
         return False
-    return bool(ORG_SUFFIX.search(text)) or "关于" in text or text.endswith(_OPEN_ENDS)
+    return (
+        bool(ORG_SUFFIX.search(text))
+        or "关于" in text
+        or text.endswith(_OPEN_ENDS)
+        or _unclosed(text)
+    )
 
 
 def _attaches(before: str, piece: str) -> bool:
@@ -182,7 +187,12 @@ def _attaches(before: str, piece: str) -> bool:
     # a kind inside the 《》 of a forwarded document is not the title's own: "关于转发《A的通知》"
     # goes on with "《B》的通知"
     own_kind = is_title_like(before) and not _FORWARDED.search(before)
-    return before.endswith(_OPEN_ENDS) or ("关于" in before and not own_kind)
+    return before.endswith(_OPEN_ENDS) or _unclosed(before) or ("关于" in before and not own_kind)
+
+
+def _unclosed(text: str) -> bool:
+    """A bracket left open: "…行动计划(" | "2018-2020" | "年)" is one title."""
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
 
 
 def _continues_title(text: str) -> bool:
