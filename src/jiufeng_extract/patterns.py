@@ -234,7 +234,7 @@ CLOSING_QUOTES = "”’」』）)】"
 # suffixes that end an organisation name: "…委员会", "…局", "…中心"
 ORG_SUFFIX = on_first_use(
     r"(?:委员会|委|局|厅|部|署|办|会|院|中心|单位|机构|部门|大学|学校|学院|联|处|室|所|站|公司|集团|"
-    r"企业|医院|政府|分局|办公室|支队|总队|党委|党组)$"
+    r"企业|医院|政府|分局|办公室|支队|总队|党委|党组|司)$"
 )
 # 责任单位 grammar (units.py). A role word after the units it applies to: "市医保局牵头",
 # "…按职责分别牵头", "…为配合单位", "…按职责共同推进"; 落实/实施 count only after 共同, since
@@ -267,6 +267,9 @@ ROW_NUMBER = on_first_use(r"^\s*(\d{1,3})\s*[.．、]?\s*$")
 MEASURE_UNIT = on_first_use(r"^(?:次|人|张|份|个|家|元|万元|例|件|项|篇|场|人次|%|％|天|批|条)$")
 
 HAN = on_first_use(r"\p{Han}")
+# a forum's anti-copy jammer (Discuz): one- and two-character ASCII tokens between spaces,
+# "( _8 M1 x* {3 N# y1 D9 w", glued to the text around them ("…综合司* j- l, J: F+ X")
+JAMMER = on_first_use(r"[!-~]{1,2}(?: [!-~]{1,2}){3,}")
 WHITESPACE_RUN = on_first_use(r"[ \t\u00a0\u2002\u2003\u3000]+")
 # a space between two CJK characters that a line join or a table cell left behind
 SPACE_BETWEEN_CJK = on_first_use(

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+import regex
+
 from ..blocks import Block, Line, TableBlock
 from ..model import Provenance, Warning
 from ..patterns import (
@@ -22,6 +24,7 @@ from ..patterns import (
     DOC_NUMBER,
     HTML_PARAGRAPH_BREAK,
     HTML_TAG,
+    JAMMER,
     LIST_BULLET,
     META_LABEL,
     PAGE_NUMBER,
@@ -43,6 +46,8 @@ _WRAP_SHARE = 0.3
 _MIN_WRAP_WIDTH = 15
 # share of lines after an empty line above which empty lines are spacing, not paragraph breaks
 _ALL_SPACED = 0.8
+# tokens holding a symbol for a run of short ASCII tokens to be a forum's jammer
+_JAMMER_SYMBOLS = 2
 # the rest of a heading cut by a page break is at most this long
 _MAX_HEADING_TAIL = 20
 # a line that ends in a labelled number ("联系人：…，联系电话：0771-2345678", "邮编：530021") is a
@@ -146,9 +151,18 @@ def _blank_lines_meaningful(lines: list[Item]) -> list[Item]:
 
 def clean_line(text: str) -> str:
     text = HTML_TAG.sub("", HTML_PARAGRAPH_BREAK.sub(" ", text))
+    text = JAMMER.sub(_jammed, text) if " " in text else text
     text = WHITESPACE_RUN.sub(" ", text).strip()
     cleaned: str = LIST_BULLET.sub("", text)
     return cleaned
+
+
+def _jammed(found: regex.Match[str]) -> str:
+    """A run of short ASCII tokens is a jammer's when several hold a symbol ("x*", "N#"):
+    words, numbers and initials ("A B C D", "1 2 3 4") stay."""
+    tokens = found.group().split(" ")
+    marked = sum(1 for token in tokens if not token.isalnum())
+    return "" if marked >= _JAMMER_SYMBOLS else found.group()
 
 
 def clean_cell(text: str) -> str:
