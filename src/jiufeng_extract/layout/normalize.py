@@ -27,6 +27,7 @@ from ..patterns import (
     JAMMER,
     LIST_BULLET,
     META_LABEL,
+    ORG_SUFFIX,
     PAGE_NUMBER,
     SPACE_BETWEEN_CJK,
     TERMINAL_PUNCT,
@@ -46,6 +47,9 @@ _WRAP_SHARE = 0.3
 _MIN_WRAP_WIDTH = 15
 # share of lines after an empty line above which empty lines are spacing, not paragraph breaks
 _ALL_SPACED = 0.8
+# a site's field label, at the line's start or after a space: "层级:", "所在行业："
+_SHORT_FIELD = on_first_use(r"(?:^|[ \t\u3000])\p{Han}{2,5}\s*[:：]")
+_BOX_FIELDS = 3
 # tokens holding a symbol for a run of short ASCII tokens to be a forum's jammer
 _JAMMER_SYMBOLS = 2
 # the rest of a heading cut by a page break is at most this long
@@ -53,6 +57,8 @@ _MAX_HEADING_TAIL = 20
 # a line that ends in a labelled number ("联系人：…，联系电话：0771-2345678", "邮编：530021") is a
 # note of its own: the line after it (often the 发文机关署名) never continues it
 _ENDS_IN_NUMBER_FIELD = on_first_use(r"[:：]\s*[\d\-－—–()（）/、，,\s]{5,}$")
+# a 发文字号 on a line of its own ends there, even in hard-wrapped text: "鄂卫监局发【2016】5号"
+_NUMBER_LINE = on_first_use(r"^\s*[(（]?" + DOC_NUMBER.pattern + r"[)）]?\s*$")
 # a title's own 发文字号 in brackets after it: "…的通知（X函〔2025〕27号）"
 _OWN_NUMBER = on_first_use(r"\s*[(（]" + DOC_NUMBER.pattern + r"[)）]$")
 
@@ -260,7 +266,9 @@ def _should_join(a: Para, b: Para, width: int | None, page_break: bool) -> bool:
         or ATTACHMENT_START.match(a.text)
         or _ENDS_IN_NUMBER_FIELD.search(a.text)
         or _box_line(a.text)
-        or META_LABEL.match(b.text)
+        or _NUMBER_LINE.match(a.text)
+        or _box_line(b.text)
+        or _names_row(a.text)
     ):
         # a 成文日期 (also glued to the last sentence), a closing formula without its full stop
         # (…特此通知), an item of the 附件说明, a contact note or a line of a web page's
@@ -275,10 +283,22 @@ def _should_join(a: Para, b: Para, width: int | None, page_break: bool) -> bool:
     return len(a.text) >= _MIN_WRAP_WIDTH and bool(_PROSE.search(a.text))
 
 
+def _names_row(text: str) -> bool:
+    """Issuers set side by side ("国家卫生健康委办公厅  中央网信办秘书局"): a row of the
+    signature, not a wrapped line."""
+    names = text.split(" ")
+    return len(names) >= 2 and all(ORG_SUFFIX.search(name) for name in names)
+
+
 def _box_line(text: str) -> bool:
     """A line of a web page's metadata box: it starts with a label ("【发布日期】2019-12-25",
-    "索引号：…") or holds two ("体裁分类:公告公示  主题分类:卫生、体育  文号:")."""
-    return bool(META_LABEL.match(text)) or len(META_LABEL.findall(text)) >= 2
+    "索引号：…"), holds two ("体裁分类:公告公示  主题分类:卫生、体育  文号:"), or is a row of
+    a site's own short fields ("层级:国家级 发文系统:卫健 发文日期:2021-05-28")."""
+    return (
+        bool(META_LABEL.match(text))
+        or len(META_LABEL.findall(text)) >= 2
+        or len(_SHORT_FIELD.findall(text)) >= _BOX_FIELDS
+    )
 
 
 def _title_then_addressees(a: str, b: str) -> bool:

@@ -175,7 +175,10 @@ def _is_list(rest: str, body: list[Item], index: int) -> bool:
 def _signature_follows(body: list[Item], index: int) -> bool:
     """The 成文日期 follows within a few lines: '附件：X' is then the 附件说明 above the
     signature, not the start of the attachment."""
-    nearby = body[index + 1 : index + 1 + _SIGNATURE_REACH]
+    after = index + 1  # past the issuers of a joint notice, however many lines they take
+    while (para := _para_at(body, after)) is not None and is_org_line(para.text):
+        after += 1
+    nearby = body[index + 1 : max(after + 1, index + 1 + _SIGNATURE_REACH)]
     return any(
         isinstance(p, Para) and (DATE_AT_END.match(p.text) or DAMAGED_DATE.match(p.text))
         for p in nearby
