@@ -45,7 +45,7 @@ def normalise_doc_number(text: str) -> tuple[str, DocNumberParts] | None:
 
 
 # kinds of documents issued on their own (not 公文 kinds of the 条例, but what users ask for)
-_STANDALONE_KINDS = ("方案", "要点", "细则", "办法", "规定")
+_STANDALONE_KINDS = ("方案", "要点", "细则", "办法", "规定", "公示")
 _TITLE_TAIL = " 。.|｜"
 _TITLE_NOTE = on_first_use(r"[(（][^()（）]{1,12}[)）]$")  # "…的通报(7月2日)"
 # a title that ends in the document it passes on or issues: "…转发《省卫生健康委关于…的通知》"
