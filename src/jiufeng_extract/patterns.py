@@ -104,10 +104,14 @@ _DATE_TEXT = (
     r"[一二三四五六七八九十]{1,3}\s*日)"
 )
 # a line that is only a date (成文日期 line): "2024年5月17日"
-DATE_LINE = on_first_use(rf"^\s*{_DATE_TEXT}\s*[。.]?\s*$")
+# a web page may put the label of its attachment links after the date: "2014年3月5日 附件:"
+_LINK_LABEL = r"(?:\s附件\s*[:：]?)?"
+DATE_LINE = on_first_use(rf"^\s*{_DATE_TEXT}\s*[。.]?{_LINK_LABEL}\s*$")
 # a line ending in a date: "东莞市卫生局2016年4月20日", "??2018年5月14日",
 # "苏政发〔2010〕9号 2010年1月12日"
-DATE_AT_END = on_first_use(rf"^(?P<before>.{{0,60}}?)\s*(?P<date>{_DATE_TEXT})\s*[。.]?\s*$")
+DATE_AT_END = on_first_use(
+    rf"^(?P<before>.{{0,60}}?)\s*(?P<date>{_DATE_TEXT})\s*[。.]?{_LINK_LABEL}\s*$"
+)
 # a date closing a paragraph of a run-together page: "…贯彻执行。二○○○年二月二十一日"
 DATE_AFTER_SENTENCE = on_first_use(rf"(?<=[。！])\s*(?={_DATE_TEXT}[。.]?\s*$)")
 

@@ -98,8 +98,8 @@ def find_title(items: list[Item], enclosed: bool = False) -> FoundTitle | None:
     encloses, right after its signature, whose wrapped first line may be any phrase."""
     paras = [(i, p) for i, p in enumerate(items[:_SEARCH_DEPTH]) if isinstance(p, Para)]
     for n, (_, para) in enumerate(paras):
-        if para.furniture:
-            continue
+        if para.furniture or ATTACHMENT_START.match(para.text):
+            continue  # "附件：X" names an attachment, never the circular (X may end in 名单)
         if is_recipients_line(para.text):
             return None
         found = _wrapped_title(paras, n, enclosed) or _single_title(paras, n)
