@@ -79,6 +79,10 @@ DOC_NUMBER = on_first_use(
     r"(?P<agency>[\p{Han}A-Za-z]{1,12}?)\s*[〔\[［(（【]\s*(?P<year>(?:19|20)\d{2})\s*"
     r"[〕\]］)）】]\s*(?P<serial>\d{1,5})\s*号"
 )
+# a 发文字号 alone on its line that lost its closing bracket and 号: "赣市府办字〔2015118"
+DAMAGED_DOC_NUMBER = on_first_use(
+    r"^\s*(?P<agency>\p{Han}{2,12}?)\s*[〔\[［(（【]\s*(?P<year>(?:19|20)\d{2})(?P<serial>\d{1,4})\s*$"
+)
 # words that precede a cited number in prose and are not part of its agency code: the code is
 # what follows the last of them ("各单位要对照国卫医急发〔2023〕20号" cites 国卫医急发〔2023〕20号)
 DOC_NUMBER_AGENCY_NOISE = on_first_use(

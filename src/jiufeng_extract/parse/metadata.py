@@ -11,6 +11,7 @@ from ..model import DocNumberParts, Metadata
 from ..patterns import (
     CLOSING_KIND,
     COPY_TO,
+    DAMAGED_DOC_NUMBER,
     DOC_NUMBER,
     DOC_NUMBER_AGENCY_NOISE,
     DOC_TYPES,
@@ -32,7 +33,7 @@ _RUN_TOGETHER_ORG = on_first_use(r".+?(?:委员会|总局|委(?!员)|部(?!门)|
 
 def normalise_doc_number(text: str) -> tuple[str, DocNumberParts] | None:
     """'国卫医急函[2024]101号' → ('国卫医急函〔2024〕101号', parts)."""
-    match = DOC_NUMBER.search(text)
+    match = DOC_NUMBER.search(text) or DAMAGED_DOC_NUMBER.match(text)
     if not match:
         return None
     agency = DOC_NUMBER_AGENCY_NOISE.sub("", match.group("agency"))
