@@ -254,12 +254,17 @@ def _attached(seg: Segments) -> str | None:
     for para in (seg.cover + seg.main)[:_PASSING_ON_REACH]:
         if isinstance(para, Para):
             names += [m.group("name") for m in _PASSING_ON.finditer(para.text)]
+    plain = {_plain(name) for name in names}
     titles = [part.title for part in seg.attachments] + [t for _, t, _ in seg.attachment_list]
     for title in titles:
         bare = FILE_EXTENSION.sub("", title.strip("《》 "))
-        if bare in names:
+        if _plain(bare) in plain:  # quotes aside: "2011年“上海市名中医”名单"
             return bare
     return None
+
+
+def _plain(text: str) -> str:
+    return regex.sub(r"[\p{P}\s]", "", text)
 
 
 def document_year(meta: Metadata) -> int | None:
