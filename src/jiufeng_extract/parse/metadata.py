@@ -46,7 +46,7 @@ def normalise_doc_number(text: str) -> tuple[str, DocNumberParts] | None:
 
 
 # kinds of documents issued on their own (not 公文 kinds of the 条例, but what users ask for)
-_STANDALONE_KINDS = ("方案", "要点", "细则", "办法", "规定", "公示")
+_STANDALONE_KINDS = ("方案", "要点", "细则", "办法", "规定", "公示", "预案")
 _TITLE_TAIL = " 。.|｜"
 _TITLE_NOTE = on_first_use(r"[(（][^()（）]{1,12}[)）]$")  # "…的通报(7月2日)"
 # a title that ends in the document it passes on or issues: "…转发《省卫生健康委关于…的通知》"
@@ -56,6 +56,9 @@ _PASSING_ON = on_first_use(
     r"现将[^。《]{0,60}《(?P<name>[^《》]+)》[^。]{0,40}?(?:转发|印发|下发)给你们"
 )
 _PASSING_ON_REACH = 5  # paragraphs of the cover and body searched for it
+_FORM = on_first_use(r"表$")  # a form to fill in is attached, not a document enclosed
+# kinds that assign no work and publish what they attach (a body-only page has no kind)
+_PUBLISHING_KINDS = frozenset({None, "通报", "公示", "公告", "决定"})
 _CLOSING_KINDS = {"函告": "函", "函复": "函", "复函": "函"}
 
 # the first year a title names: '关于印发2025年纠风工作要点的通知' → 2025
@@ -242,11 +245,12 @@ def build_metadata(seg: Segments) -> Metadata:
             meta.copied_to.extend(split_recipients(m.group("items")))
         elif m := PRINTED_BY.match(para.text):
             meta.printed_date = meta.printed_date or parse_date(m.group("date"))
-    meta.enclosure_title = seg.enclosure_title.text if seg.enclosure_title else _attached(seg)
+    enclosure = seg.enclosure_title
+    meta.enclosure_title = enclosure.text if enclosure else _attached(seg, meta.doc_type)
     return meta
 
 
-def _attached(seg: Segments) -> str | None:
+def _attached(seg: Segments, doc_type: str | None) -> str | None:
     """The document a notice passes on when only its 附件 names it (a download link, no text):
     the title or the cover's '现将《X》转发给你们' names X, and an attachment is X (X.pdf)."""
     named = ENCLOSING_TITLE.match(seg.title.text) if seg.title else None
@@ -256,10 +260,16 @@ def _attached(seg: Segments) -> str | None:
             names += [m.group("name") for m in _PASSING_ON.finditer(para.text)]
     plain = {_plain(name) for name in names}
     titles = [part.title for part in seg.attachments] + [t for _, t, _ in seg.attachment_list]
-    for title in titles:
-        bare = FILE_EXTENSION.sub("", title.strip("《》 "))
-        if _plain(bare) in plain:  # quotes aside: "2011年“上海市名中医”名单"
-            return bare
+    bare = [b for t in titles if _plain(b := FILE_EXTENSION.sub("", t.strip("《》 ")))]
+    for title in bare:
+        if _plain(title) in plain:  # quotes aside: "2011年“上海市名中医”名单"
+            return title
+    if (
+        doc_type in _PUBLISHING_KINDS
+        and len({_plain(t) for t in bare}) == 1
+        and not _FORM.search(bare[0])
+    ):
+        return bare[0]  # the one document a 通报 or 公示 attaches: the list it publishes
     return None
 
 
