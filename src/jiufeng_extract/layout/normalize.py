@@ -45,6 +45,7 @@ _PROSE = on_first_use(r"[，、；,]")
 # hard-wrapped text: at least this share of the longer lines have the same width
 _WRAP_SHARE = 0.3
 _MIN_WRAP_WIDTH = 15
+_WRAP_LINES = 3  # at least this many lines at the width (two lines of a short page may agree)
 # share of lines after an empty line above which empty lines are spacing, not paragraph breaks
 _ALL_SPACED = 0.8
 # a site's field label, at the line's start or after a space: "层级:", "所在行业："
@@ -246,7 +247,8 @@ def _wrap_width(paras: list[Para]) -> int | None:
         return None
     width, _ = Counter(lengths).most_common(1)[0]
     near = sum(1 for n in lengths if width - 2 <= n <= width)
-    return width if near >= len(lengths) * _WRAP_SHARE and width <= 60 else None
+    enough = near >= max(_WRAP_LINES, len(lengths) * _WRAP_SHARE)
+    return width if enough and width <= 60 else None
 
 
 def _ends_sentence(text: str) -> bool:
@@ -274,6 +276,8 @@ def _should_join(a: Para, b: Para, width: int | None, page_break: bool) -> bool:
         # (…特此通知), an item of the 附件说明, a contact note or a line of a web page's
         # metadata box ends its line; a box line never continues the one before
         return False
+    if _title_wrapped_before_its_kind(a.text, b.text):
+        return True
     if width is not None:
         return a.last_line_length >= width - 2 and not _title_then_addressees(a.text, b.text)
     if "。" not in a.text and (starts_structure(a.text) or _ends_in_kind(a.text)):
@@ -281,6 +285,11 @@ def _should_join(a: Para, b: Para, width: int | None, page_break: bool) -> bool:
         # 招采信用" | "— 3 —" | "评价" (the rest is short and no sentence of its own)
         return page_break and starts_heading(a.text) and _is_heading_tail(b.text)
     return len(a.text) >= _MIN_WRAP_WIDTH and bool(_PROSE.search(a.text))
+
+
+def _title_wrapped_before_its_kind(a: str, b: str) -> bool:
+    """ "…先进单位的" | "通知": one title, whatever the page's line width."""
+    return a.endswith("的") and bool(TITLE_END.fullmatch(b))
 
 
 def _names_row(text: str) -> bool:
@@ -345,7 +354,9 @@ def _join_wrapped(items: list[Item], warnings: list[Warning]) -> list[Item]:
         assert last is not None
         out[last] = Para(join_text(prev.text, item.text), prev.provenance, last_line=len(item.text))
         crossed_page = (prev.provenance.page or 0) != (item.provenance.page or 0)
-        if width is None or crossed_page:
+        if crossed_page or (
+            width is None and not _title_wrapped_before_its_kind(prev.text, item.text)
+        ):
             warnings.append(
                 Warning.model_construct(
                     code="rejoined_across_break",

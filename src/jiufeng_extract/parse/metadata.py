@@ -37,6 +37,8 @@ def normalise_doc_number(text: str) -> tuple[str, DocNumberParts] | None:
     if not match:
         return None
     agency = DOC_NUMBER_AGENCY_NOISE.sub("", match.group("agency"))
+    if agency.startswith("日") and text[: match.start("agency")][-1:].isdigit():
+        agency = agency[1:]  # the end of a date before it: "1997年8月13日豫政〔1997〕44号"
     if not agency:
         return None
     year, serial = int(match.group("year")), int(match.group("serial"))

@@ -23,6 +23,8 @@ from ..patterns import (
     HEADING_CIRCLED,
     HEADING_CN_DUN,
     HEADING_CN_PAREN,
+    HEADING_DECIMAL,
+    HEADING_DECIMAL_TOP,
     SPECIAL_ACTION,
     on_first_use,
 )
@@ -105,6 +107,7 @@ class Outline:
     warnings: list[Warning] = field(default_factory=list)
 
 
+_DECIMAL_HEADINGS = 2  # "1.1"-style headings a document needs for its decimal outline
 _SENTENCE_LENGTH = 20  # a heading this long with no text of its own is a duty written out
 
 
@@ -145,10 +148,11 @@ def parse_outline(items: list[Item]) -> Outline:
     outline = Outline(preamble=[], roots=[], headings=[], actions=[])
     stack: list[HeadingNode] = []
     action: ActionNode | None = None
+    numbered = _decimal_majors(items)
     for item in items:
         if isinstance(item, TableBlock) or item.furniture:
             continue
-        heading = match_heading(item.text)
+        heading = match_heading(item.text) or _decimal_heading(item.text, numbered)
         if heading:
             node = _heading_node(*heading, item)
             _place(node, stack, outline)
@@ -176,13 +180,35 @@ def parse_outline(items: list[Item]) -> Outline:
     return outline
 
 
+def _decimal_majors(items: list[Item]) -> set[str]:
+    """The top numbers of a document in decimal numbering ("1" of "1.1", "1.2"), when it has
+    at least ``_DECIMAL_HEADINGS`` such headings; none otherwise."""
+    found = [
+        m.group("num")
+        for item in items
+        if isinstance(item, Para) and (m := HEADING_DECIMAL.match(item.text))
+    ]
+    return {num.split(".")[0] for num in found} if len(found) >= _DECIMAL_HEADINGS else set()
+
+
+def _decimal_heading(text: str, majors: set[str]) -> tuple[str, str, str] | None:
+    """("decimal2", "1.1", rest) for "1.1目的"; ("decimal1", "1", "总则") for a top heading."""
+    if not majors:
+        return None
+    if (m := HEADING_DECIMAL.match(text)) and m.group("num").split(".")[0] in majors:
+        return f"decimal{m.group('num').count('.') + 1}", m.group("num"), m.group("rest")
+    if (m := HEADING_DECIMAL_TOP.match(text)) and m.group("num") in majors:
+        return "decimal1", m.group("num"), m.group("rest")
+    return None
+
+
 def _heading_node(kind: str, number: str, rest: str, para: Para) -> HeadingNode:
     title, text = _chapter_title(rest) if kind == "chapter" else split_title(rest)
     marker = para.text[: len(para.text) - len(rest)].strip()
     node = HeadingNode(
         kind=kind,
         number=number,
-        value=numeral_value(number),
+        value=numeral_value(number.split(".")[-1]),
         marker=marker,
         title=title,
         run_in=bool(text),

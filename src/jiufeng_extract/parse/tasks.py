@@ -22,7 +22,7 @@ _PHASE = on_first_use(
 
 
 # kinds of 公文 that assign no work of their own (see ``assigns_work``)
-_NO_TASK_KINDS = frozenset({"批复", "通报", "通告", "公告", "公示", "决定", "函"})
+_NO_TASK_KINDS = frozenset({"批复", "通报", "通告", "公告", "公示", "预案", "决定", "函"})
 
 
 @dataclass
