@@ -22,7 +22,11 @@ _PHASE = on_first_use(
 
 
 # kinds of 公文 that assign no work of their own (see ``assigns_work``)
-_NO_TASK_KINDS = frozenset({"批复", "通报", "通告", "公告", "公示", "预案", "决定", "函"})
+# a list of names a 通报 or 公示 publishes is no plan: "先进单位名单", "增设村卫生室花名册"
+_ROLL = on_first_use(r"(?:名单|名册|名录)[”\"」』]?$")
+_NO_TASK_KINDS = frozenset(
+    {"批复", "通报", "通告", "公告", "公示", "预案", "细则", "办法", "规定", "决定", "函"}
+)
 
 
 @dataclass
@@ -66,7 +70,8 @@ def assigns_work(doc_type: str | None, enclosure_title: str | None) -> bool:
     """Does the document hand out work? A 批复 approves, a 通报 reports or commends, a 通告 or
     公告 announces, a 决定 decides: their numbered items are parts, not tasks, unless they
     enclose a plan of their own."""
-    return enclosure_title is not None or doc_type not in _NO_TASK_KINDS
+    encloses_plan = enclosure_title is not None and not _ROLL.search(enclosure_title)
+    return encloses_plan or doc_type not in _NO_TASK_KINDS
 
 
 def build_structure(outline: Outline, year: int | None, with_tasks: bool = True) -> Structure:
