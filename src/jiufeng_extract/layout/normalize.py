@@ -51,8 +51,9 @@ _ALL_SPACED = 0.8
 # a site's field label, at the line's start or after a space: "层级:", "所在行业："
 _SHORT_FIELD = on_first_use(r"(?:^|[ \t\u3000])\p{Han}{2,5}\s*[:：]")
 _BOX_FIELDS = 3
-# tokens holding a symbol for a run of short ASCII tokens to be a forum's jammer
-_JAMMER_SYMBOLS = 2
+# a jammer's token, and how many a run of short ASCII tokens needs to be one
+_JAMMER_TOKEN = on_first_use(r"[!#$%&*;<=>?@\[\]^_`{|}~\"']|[A-Za-z]\d|\d[A-Za-z]")
+_JAMMER_TOKENS = 3
 # the rest of a heading cut by a page break is at most this long
 _MAX_HEADING_TAIL = 20
 # a line that ends in a labelled number ("联系人：…，联系电话：0771-2345678", "邮编：530021") is a
@@ -165,11 +166,12 @@ def clean_line(text: str) -> str:
 
 
 def _jammed(found: regex.Match[str]) -> str:
-    """A run of short ASCII tokens is a jammer's when several hold a symbol ("x*", "N#"):
-    words, numbers and initials ("A B C D", "1 2 3 4") stay."""
+    """A run of short ASCII tokens is a jammer's when several are its kind of token: a
+    letter with a digit ("m9", "G4") or a symbol prose does not use ("x*", "N#", "{3"). Words,
+    numbers, initials, options and blood groups ("A. B. C. D.", "A( )", "AB+") stay."""
     tokens = found.group().split(" ")
-    marked = sum(1 for token in tokens if not token.isalnum())
-    return "" if marked >= _JAMMER_SYMBOLS else found.group()
+    marked = sum(1 for token in tokens if _JAMMER_TOKEN.search(token))
+    return "" if marked >= _JAMMER_TOKENS else found.group()
 
 
 def clean_cell(text: str) -> str:
@@ -296,13 +298,19 @@ def _names_row(text: str) -> bool:
     """Issuers set side by side ("国家卫生健康委办公厅  中央网信办秘书局"): a row of the
     signature, not a wrapped line."""
     names = text.split(" ")
-    return len(names) >= 2 and all(ORG_SUFFIX.search(name) for name in names)
+    return (
+        len(names) >= 2
+        and not _PROSE.search(text)
+        and all(ORG_SUFFIX.search(name) for name in names)
+    )
 
 
 def _box_line(text: str) -> bool:
     """A line of a web page's metadata box: it starts with a label ("【发布日期】2019-12-25",
     "索引号：…"), holds two ("体裁分类:公告公示  主题分类:卫生、体育  文号:"), or is a row of
     a site's own short fields ("层级:国家级 发文系统:卫健 发文日期:2021-05-28")."""
+    if "，" in text:
+        return False  # prose: "时间：2024年6月12日至14日，6月11日起报到，" wraps on
     return (
         bool(META_LABEL.match(text))
         or len(META_LABEL.findall(text)) >= 2

@@ -58,7 +58,8 @@ _PASSING_ON = on_first_use(
     r"现将[^。《]{0,60}《(?P<name>[^《》]+)》[^。]{0,40}?(?:转发|印发|下发)给你们"
 )
 _PASSING_ON_REACH = 5  # paragraphs of the cover and body searched for it
-_FORM = on_first_use(r"表$")  # a form to fill in is attached, not a document enclosed
+# a form to fill in is attached, not a document enclosed: 报名表, 回执, 整改台账（样式）
+_FORM = on_first_use(r"(?:表|回执|台账|模板|样式|样表|格式)[)）]?$")
 # kinds that assign no work and publish what they attach (a body-only page has no kind)
 _PUBLISHING_KINDS = frozenset({None, "通报", "公示", "公告", "决定"})
 _CLOSING_KINDS = {"函告": "函", "函复": "函", "复函": "函"}

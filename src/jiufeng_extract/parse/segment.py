@@ -112,7 +112,9 @@ def _take_trailer(items: list[Item], seg: Segments) -> list[Item]:
     kept: list[Item] = []
     for item in items:
         if isinstance(item, Para) and (
-            META_LABEL.match(item.text) or COPY_TO.match(item.text) or PRINTED_BY.match(item.text)
+            (META_LABEL.match(item.text) and "，" not in item.text)  # not "时间：…，…。"
+            or COPY_TO.match(item.text)
+            or PRINTED_BY.match(item.text)
         ):
             seg.trailer.append(item)
         else:

@@ -22,8 +22,12 @@ _PHASE = on_first_use(
 
 
 # kinds of 公文 that assign no work of their own (see ``assigns_work``)
-# a list of names a 通报 or 公示 publishes is no plan: "先进单位名单", "增设村卫生室花名册"
-_ROLL = on_first_use(r"(?:名单|名册|名录)[”\"」』]?$")
+# an enclosure that hands out work ("…实施方案（试行）"), not a list of names a 通报 or 公示
+# publishes ("先进单位名单") nor a report it attaches
+_PLAN = on_first_use(
+    r"(?:方案|要点|计划|规划|安排|意见|办法|细则|措施|规定|清单|分工|任务|标准)[”」』]?"
+    r"(?:[(（][^()（）]{1,12}[)）])?$"
+)
 _NO_TASK_KINDS = frozenset(
     {"批复", "通报", "通告", "公告", "公示", "预案", "细则", "办法", "规定", "决定", "函"}
 )
@@ -70,7 +74,7 @@ def assigns_work(doc_type: str | None, enclosure_title: str | None) -> bool:
     """Does the document hand out work? A 批复 approves, a 通报 reports or commends, a 通告 or
     公告 announces, a 决定 decides: their numbered items are parts, not tasks, unless they
     enclose a plan of their own."""
-    encloses_plan = enclosure_title is not None and not _ROLL.search(enclosure_title)
+    encloses_plan = enclosure_title is not None and bool(_PLAN.search(enclosure_title))
     return encloses_plan or doc_type not in _NO_TASK_KINDS
 
 

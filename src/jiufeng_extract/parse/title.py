@@ -39,7 +39,7 @@ _NOTE = on_first_use(r"\s*[(（][^()（）]{1,15}[)）]$")
 # lead ("中国政府网消息，")
 _PREFIX = on_first_use(
     r"^(?:[?？]+|[【\[][^】\]]{1,8}[】\]]|[^\s:：，。、]{1,6}[:：]|名\s*称\s+|标\s*题\s*|"
-    r"\d{1,2}[、.．](?=\d{4}年)|[^\s:：，,。、]{1,10}(?:消息|讯)\s*[，,：:])\s*"
+    r"\d{1,2}[、.．](?=\d{4}年)|(?!关于)[^\s:：，,。、]{1,10}(?:消息|讯)\s*[，,：:])\s*"
 )
 _NUMBER_BEFORE = on_first_use(r"^[(（]?(?P<number>" + DOC_NUMBER.pattern + r")[)）]?\s*")
 _NUMBER_AFTER = on_first_use(r"\s*[(（]?(?P<number>" + DOC_NUMBER.pattern + r")[)）]?$")
@@ -186,7 +186,13 @@ def _attaches(before: str, piece: str) -> bool:
         return True
     # a kind inside the 《》 of a forwarded document is not the title's own: "关于转发《A的通知》"
     # goes on with "《B》的通知"
-    own_kind = is_title_like(before) and not _FORWARDED.search(before)
+    # a kind of its own that is a 公文's: "…结果公示" | "工作的通知" goes on
+    kind = TITLE_END.search(_NOTE.sub("", before))
+    own_kind = (
+        is_title_like(before)
+        and not _FORWARDED.search(before)
+        and bool(kind and kind.group() in DOC_TYPES)
+    )
     return before.endswith(_OPEN_ENDS) or _unclosed(before) or ("关于" in before and not own_kind)
 
 
