@@ -37,7 +37,7 @@ from .model import (
 from .options import ExtractOptions
 from .parse.attachments import attachment_kind, build_attachments
 from .parse.metadata import build_metadata, document_year
-from .parse.outline import parse_outline
+from .parse.outline import Outline, parse_outline
 from .parse.references import find_references
 from .parse.segment import Segments, segment
 from .parse.tables import is_responsibility_table, parse_form, parse_responsibility, to_table_rows
@@ -214,7 +214,7 @@ def _build(loaded: LoadedDocument, names: UnitNames | None) -> Circular:
             ocr=loaded.ocr,
         ),
         metadata=metadata,
-        preamble="\n".join(outline.preamble),
+        preamble="\n".join(outline.preamble or _letter_text(seg, outline)),
         sections=structure.sections,
         tasks=structure.tasks,
         special_actions=structure.special_actions,
@@ -227,6 +227,14 @@ def _build(loaded: LoadedDocument, names: UnitNames | None) -> Circular:
         # banner lines before the title, then everything normalize recognised as chrome
         furniture=[p.text for p in seg.head if not p.furniture] + normalized.furniture,
     )
+
+
+def _letter_text(seg: Segments, outline: Outline) -> list[str]:
+    """A notice with neither headings nor an enclosed document is all letter: its text (the
+    cover between the 主送机关 and the signature) is what there is to read."""
+    if outline.headings or seg.main:
+        return []
+    return [p.text for p in seg.cover if isinstance(p, Para) and not p.furniture]
 
 
 def _date_warnings(seg: Segments, metadata: Metadata) -> list[Warning]:
