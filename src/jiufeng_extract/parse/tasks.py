@@ -21,13 +21,14 @@ _PHASE = on_first_use(
 )
 
 
-# kinds of 公文 that assign no work of their own (see ``assigns_work``)
 # an enclosure that hands out work ("…实施方案（试行）"), not a list of names a 通报 or 公示
 # publishes ("先进单位名单") nor a report it attaches
 _PLAN = on_first_use(
     r"(?:方案|要点|计划|规划|安排|意见|办法|细则|措施|规定|清单|分工|任务|标准)[”」』]?"
     r"(?:[(（][^()（）]{1,12}[)）])?$"
 )
+# kinds that assign no work of their own (see ``assigns_work``): 公文 kinds, and rules or plans
+# whose items are provisions (细则, 办法, 预案)
 _NO_TASK_KINDS = frozenset(
     {"批复", "通报", "通告", "公告", "公示", "预案", "细则", "办法", "规定", "决定", "函"}
 )
