@@ -18,6 +18,7 @@ from ..patterns import (
     ATTACHMENT_START,
     DOC_NUMBER,
     DOC_TYPES,
+    ENCLOSING_TITLE,
     META_LABEL,
     ORG_SUFFIX,
     TITLE_END,
@@ -29,6 +30,7 @@ from .cover import find_recipients, same_title
 _SEARCH_DEPTH = 30
 # items after the title within which the page may show it again, followed by its 主送机关
 _REPEAT_REACH = 30
+_ENCLOSING_REACH = 5  # lines after a 《》 headline searched for the title that issues it
 _MIN_TITLE, _MAX_TITLE = 6, 120
 # a wrapped title: up to this many lines, each at most this long
 _MAX_PIECES = 4
@@ -228,10 +230,27 @@ def is_recipients_line(text: str) -> bool:
     return any(p.startswith("各") or ORG_SUFFIX.search(p.strip(")）")) for p in pieces if p)
 
 
+def _enclosing_later(items: list[Item], found: FoundTitle) -> FoundTitle | None:
+    """A site's headline that is the enclosed document's name in 《》, then the notice's own
+    title that issues it ("《X规划》" … "关于印发《X规划》的通知"): the notice's title."""
+    first = items[found.start]
+    if not (isinstance(first, Para) and first.text.startswith("《") and first.text.endswith("》")):
+        return None
+    later = find_title(list(items[found.end : found.end + _ENCLOSING_REACH]))
+    named = ENCLOSING_TITLE.match(later.title.text) if later else None
+    if later is None or named is None or named.group("enclosed") != found.title.text:
+        return None
+    return FoundTitle(
+        later.title, later.number_line, later.start + found.end, later.end + found.end
+    )
+
+
 def last_showing(items: list[Item], found: FoundTitle) -> FoundTitle:
     """A page that shows the title several times (a heading of the site's, an article
     attributes box, then the document itself) starts the document at the last showing before
     its 主送机关, when the first showing is not followed by them."""
+    if (later := _enclosing_later(items, found)) is not None:
+        return later
     if find_recipients(list(items), found.end) is not None:
         return found
     recipients: int | None = None
