@@ -157,6 +157,9 @@ META_LABEL = on_first_use(
     r"(?:[】\]]\s*[:：]?|\s*[:：]|[ \t\u3000]+(?=[^\s:：]))\s*"
 )
 
+# a labelled line that is prose, not a field: it goes on ("时间：…至14日，") or holds a sentence
+PROSE_FIELD = on_first_use(r"[，,]\s*$|。")
+
 # --- page furniture ----------------------------------------------------------------------------
 # "— 3 —", "-3-", "- 12 -", "第3页", "第 3 页 共 10 页", "3/10"
 PAGE_NUMBER = on_first_use(

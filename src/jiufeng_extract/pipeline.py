@@ -42,7 +42,7 @@ from .parse.references import find_references
 from .parse.segment import Segments, segment
 from .parse.tables import is_responsibility_table, parse_form, parse_responsibility, to_table_rows
 from .parse.tasks import assigns_work, build_structure
-from .patterns import DAMAGED_DATE, OFFICIAL_PROSE
+from .patterns import DAMAGED_DATE, ENCLOSING_TITLE, OFFICIAL_PROSE
 from .text.script import Unfolder, clean, fold
 from .units.names import UnitNames
 from .units.roles import UnitReader, says_first_is_lead
@@ -177,7 +177,10 @@ def _build(loaded: LoadedDocument, names: UnitNames | None) -> Circular:
             loaded.path,
         )
     year = document_year(metadata)
-    with_tasks = assigns_work(metadata.doc_type, metadata.enclosure_title)
+    encloses = seg.enclosure_title is not None or bool(
+        metadata.title and ENCLOSING_TITLE.match(metadata.title)
+    )
+    with_tasks = assigns_work(metadata.doc_type, encloses, seg.recipients is not None)
     structure = build_structure(outline, year, with_tasks=with_tasks)
     attachments, attachment_warnings = build_attachments(seg)
     rows, form_items = _tables(seg, year, names or UnitNames.default())

@@ -29,6 +29,7 @@ from ..patterns import (
     META_LABEL,
     ORG_SUFFIX,
     PAGE_NUMBER,
+    PROSE_FIELD,
     SPACE_BETWEEN_CJK,
     TERMINAL_PUNCT,
     TITLE_END,
@@ -60,7 +61,9 @@ _MAX_HEADING_TAIL = 20
 # note of its own: the line after it (often the 发文机关署名) never continues it
 _ENDS_IN_NUMBER_FIELD = on_first_use(r"[:：]\s*[\d\-－—–()（）/、，,\s]{5,}$")
 # a 发文字号 on a line of its own ends there, even in hard-wrapped text: "鄂卫监局发【2016】5号"
-_NUMBER_LINE = on_first_use(r"^\s*[(（]?" + DOC_NUMBER.pattern + r"[)）]?\s*$")
+_NUMBER_LINE = on_first_use(
+    r"^\s*[(（]?[\p{Han}A-Za-z]{1,8}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,5}\s*号[)）]?\s*$"
+)
 # a title's own 发文字号 in brackets after it: "…的通知（X函〔2025〕27号）"
 _OWN_NUMBER = on_first_use(r"\s*[(（]" + DOC_NUMBER.pattern + r"[)）]$")
 
@@ -309,7 +312,7 @@ def _box_line(text: str) -> bool:
     """A line of a web page's metadata box: it starts with a label ("【发布日期】2019-12-25",
     "索引号：…"), holds two ("体裁分类:公告公示  主题分类:卫生、体育  文号:"), or is a row of
     a site's own short fields ("层级:国家级 发文系统:卫健 发文日期:2021-05-28")."""
-    if "，" in text:
+    if PROSE_FIELD.search(text):
         return False  # prose: "时间：2024年6月12日至14日，6月11日起报到，" wraps on
     return (
         bool(META_LABEL.match(text))

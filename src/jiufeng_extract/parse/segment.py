@@ -35,6 +35,7 @@ from ..patterns import (
     NOTE_LINE,
     ORG_SUFFIX,
     PRINTED_BY,
+    PROSE_FIELD,
 )
 from ..text.joining import starts_heading
 from .cover import (
@@ -112,7 +113,7 @@ def _take_trailer(items: list[Item], seg: Segments) -> list[Item]:
     kept: list[Item] = []
     for item in items:
         if isinstance(item, Para) and (
-            (META_LABEL.match(item.text) and "，" not in item.text)  # not "时间：…，…。"
+            (META_LABEL.match(item.text) and not PROSE_FIELD.search(item.text))
             or COPY_TO.match(item.text)
             or PRINTED_BY.match(item.text)
         ):

@@ -21,17 +21,11 @@ _PHASE = on_first_use(
 )
 
 
-# an enclosure that hands out work ("…实施方案（试行）"), not a list of names a 通报 or 公示
-# publishes ("先进单位名单") nor a report it attaches
-_PLAN = on_first_use(
-    r"(?:方案|要点|计划|规划|安排|意见|办法|细则|措施|规定|清单|分工|任务|标准)[”」』]?"
-    r"(?:[(（][^()（）]{1,12}[)）])?$"
-)
-# kinds that assign no work of their own (see ``assigns_work``): 公文 kinds, and rules or plans
-# whose items are provisions (细则, 办法, 预案)
-_NO_TASK_KINDS = frozenset(
-    {"批复", "通报", "通告", "公告", "公示", "预案", "细则", "办法", "规定", "决定", "函"}
-)
+# kinds that assign no work of their own (see ``assigns_work``)
+_NO_TASK_KINDS = frozenset({"批复", "通报", "通告", "公告", "决定", "函"})
+# kinds whose items are provisions or a list, unless the page is addressed to units that must act
+# on it (a 主送机关: then it is a notice in all but its title)
+_PROVISION_KINDS = frozenset({"细则", "办法", "规定", "预案", "公示"})
 
 
 @dataclass
@@ -71,12 +65,17 @@ def task_depth(outline: Outline) -> int | None:
     return max(scores, key=lambda depth: (scores[depth], depth))
 
 
-def assigns_work(doc_type: str | None, enclosure_title: str | None) -> bool:
+def assigns_work(doc_type: str | None, encloses: bool, addressed: bool) -> bool:
     """Does the document hand out work? A 批复 approves, a 通报 reports or commends, a 通告 or
     公告 announces, a 决定 decides: their numbered items are parts, not tasks, unless they
-    enclose a plan of their own."""
-    encloses_plan = enclosure_title is not None and bool(_PLAN.search(enclosure_title))
-    return encloses_plan or doc_type not in _NO_TASK_KINDS
+    enclose a document of their own (``encloses``: its text follows, or the title issues or
+    passes it on). A 细则, 办法 or 预案 lays down provisions and a 公示 lists, unless it is
+    ``addressed`` to units (a 主送机关)."""
+    if encloses:
+        return True
+    if doc_type in _PROVISION_KINDS:
+        return addressed
+    return doc_type not in _NO_TASK_KINDS
 
 
 def build_structure(outline: Outline, year: int | None, with_tasks: bool = True) -> Structure:

@@ -231,11 +231,8 @@ def is_recipients_line(text: str) -> bool:
 
 
 def _enclosing_later(items: list[Item], found: FoundTitle) -> FoundTitle | None:
-    """A site's headline that is the enclosed document's name in 《》, then the notice's own
-    title that issues it ("《X规划》" … "关于印发《X规划》的通知"): the notice's title."""
-    first = items[found.start]
-    if not (isinstance(first, Para) and first.text.startswith("《") and first.text.endswith("》")):
-        return None
+    """A site's headline that is the enclosed document's name (often in 《》), then the
+    notice's own title that issues it ("《X规划》" … "关于印发《X规划》的通知"): the notice's."""
     later = find_title(list(items[found.end : found.end + _ENCLOSING_REACH]))
     named = ENCLOSING_TITLE.match(later.title.text) if later else None
     if later is None or named is None or named.group("enclosed") != found.title.text:
