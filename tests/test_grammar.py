@@ -14,7 +14,7 @@ from jiufeng_extract.parse.metadata import (
     split_recipients,
 )
 from jiufeng_extract.parse.outline import match_heading, split_title
-from jiufeng_extract.text.dates import chinese_number, parse_date
+from jiufeng_extract.text.dates import chinese_number, parse_date, recover_date
 from jiufeng_extract.units.deadlines import parse_deadline
 from jiufeng_extract.units.roles import split_units
 
@@ -181,3 +181,17 @@ def test_doc_type_from_title() -> None:
     assert doc_type("某某医院医德医风专项整治活动实施方案") == "方案"
     assert doc_type("某某市城乡居民医疗保险办法") == "办法"
     assert doc_type("某某情况汇总") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2022年1231", date(2022, 12, 31)),  # lost 月 and 日
+        ("20223月23日", date(2022, 3, 23)),  # lost 年
+        ("202212月5日", date(2022, 12, 5)),
+        ("2020126", None),  # 1月26日 or 12月6日: no guess
+        ("20221332", None),
+    ],
+)
+def test_damaged_dates(text: str, expected: date | None) -> None:
+    assert recover_date(text) == expected

@@ -142,7 +142,11 @@ OFFICIAL_PROSE = on_first_use(
 
 # a 成文日期 whose separators were lost: "2022年1231", "2018815" (text/dates.py reads it when
 # only one month/day split is a real date)
-DAMAGED_DATE = on_first_use(r"^\s*(?P<y>(?:19|20)\d{2})\s*年?\s*(?P<md>\d{2,4})\s*日?\s*$")
+# or its 年: "20223月23日"
+DAMAGED_DATE = on_first_use(
+    r"^\s*(?P<y>(?:19|20)\d{2})"
+    r"(?:\s*年?\s*(?P<md>\d{2,4})\s*日?|(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日)\s*$"
+)
 
 # --- web metadata blocks: "标 题：…", "发文字号：…", "印发日期: 2023-07-31" --------------------
 # Label variants of real sites; "【公布日期】", a colon, or a space before the value; a bare 时间

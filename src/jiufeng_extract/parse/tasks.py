@@ -51,7 +51,19 @@ def in_framework(node: HeadingNode) -> bool:
 
 
 def _candidate(node: HeadingNode) -> bool:
-    return not (is_milestone(node) or in_framework(node) or node.kind == "chapter" or node.label)
+    return not (
+        is_milestone(node)
+        or in_framework(node)
+        or node.kind == "chapter"
+        or node.label
+        or _enumerated(node)
+    )
+
+
+def _enumerated(node: HeadingNode) -> bool:
+    """An entry of a list set out as numbered lines, each ending in a semicolon ("（二）医疗机构
+    自查整改情况;"): what to report or check, not a task."""
+    return node.title.endswith(("；", ";")) and not node.paras and not node.children
 
 
 def task_depth(outline: Outline) -> int | None:

@@ -94,11 +94,14 @@ def parse_date(text: str) -> date | None:
 
 def recover_date(text: str) -> date | None:
     """A date line that lost its 月/日: '2022年1231' → 2022-12-31; None when the digits split
-    into more than one real date ('2020126': 1月26日 or 12月6日) or none."""
+    into more than one real date ('2020126': 1月26日 or 12月6日) or none. One that lost its 年:
+    '20223月23日' → 2022-03-23."""
     m = DAMAGED_DATE.match(text)
     if m is None:
         return None
     year, digits = int(m["y"]), m["md"]
+    if digits is None:  # only the 年 was lost: "20223月23日"
+        return _safe_date(year, int(m["m"]), int(m["d"]))
     found = {
         d
         for cut in range(1, len(digits))
