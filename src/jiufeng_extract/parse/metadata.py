@@ -76,6 +76,8 @@ _BOX_LABELS = 2
 # a page's time stamp on a line of its own: "2021-02-20 11:25 某某网"
 _WEB_STAMP = on_first_use(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")
 _BYLINE = on_first_use(r"\s*(?:信息)?来\s*源\s*[:：]")
+# a line that is only a date in the form sites print ("2014-06-11"); a 成文日期 is 年月日
+_BARE_ISO_DATE = on_first_use(r"^\s*[•·]?\s*(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s*$")
 
 # labels under which sites show the date they published the page, most specific first
 _PUBLISHED_LABELS = (
@@ -111,9 +113,9 @@ def web_fields(paras: list[Para]) -> dict[str, str]:
 
 
 def _web_stamp(text: str) -> date | None:
-    """The date of a page's time stamp: a line that starts with one ("2019-12-25 08:47"), or a
-    byline of labelled fields that ends in one ("来源:中国政府网 编辑:… 2017-11-21 09:06:49")."""
-    found = _WEB_STAMP.match(text.strip())
+    """The date of a page's time stamp: a line that starts with one ("2019-12-25 08:47") or is
+    a bare "2014-06-11", or a byline that ends in one ("来源:… 编辑:… 2017-11-21 09:06:49")."""
+    found = _WEB_STAMP.match(text.strip()) or _BARE_ISO_DATE.match(text)
     if found is None and _BYLINE.match(text):
         found = _WEB_STAMP.search(text)
     return parse_date(found.group()) if found else None
