@@ -13,7 +13,7 @@ from ..patterns import DATE_LINE, DOC_NUMBER, META_LABEL, ORG_SUFFIX, WEB_CHROME
 from ..text.joining import starts_heading
 
 # lines of chrome that may stand between the title and the 主送机关
-_RECIPIENT_REACH = 6
+_RECIPIENT_REACH = 12  # a law database puts ten lines of widgets and its box there
 _MAX_WIDGET_LABEL = 5
 _MAX_ADDRESSEE = 24
 _MAX_ORG_LINE = 80

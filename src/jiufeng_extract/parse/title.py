@@ -43,6 +43,8 @@ _PREFIX = on_first_use(
     r"^(?:[?？]+|[【\[][^】\]]{1,8}[】\]]|[^\s:：，。、]{1,6}[:：]|名\s*称\s+|标\s*题\s*|"
     r"\d{1,2}[、.．](?=\d{4}年)|(?!关于)[^\s:：，,。、]{1,10}(?:消息|讯)\s*[，,：:])\s*"
 )
+# a breadcrumb that runs into the title: "EHS中国 法规首页 内蒙古自治区人民政府办公厅关于…"
+_SITE_HOME = on_first_use(r"^.{0,20}?首页\s*(?:>>|[>»＞])?\s+(?=\S)")
 _NUMBER_BEFORE = on_first_use(r"^[(（]?(?P<number>" + DOC_NUMBER.pattern + r")[)）]?\s*")
 _NUMBER_AFTER = on_first_use(r"\s*[(（]?(?P<number>" + DOC_NUMBER.pattern + r")[)）]?$")
 # letter-spaced characters of a headline: "通 告", "答 复"
@@ -81,6 +83,7 @@ def title_core(text: str) -> tuple[str, str | None]:
     (the title text, the number as printed or None)."""
     number = None
     text = _LETTER_SPACED.sub("", text.strip())
+    text = _SITE_HOME.sub("", text)
     for _ in range(2):
         text = _PREFIX.sub("", text)
     if m := _NUMBER_BEFORE.match(text):
