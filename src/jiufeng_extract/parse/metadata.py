@@ -77,7 +77,7 @@ _BOX_LABELS = 2
 _WEB_STAMP = on_first_use(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")
 _BYLINE = on_first_use(r"\s*(?:信息)?来\s*源\s*[:：]")
 # a line that is only a date in the form sites print ("2014-06-11"); a 成文日期 is 年月日
-_BARE_ISO_DATE = on_first_use(r"^\s*[•·]?\s*(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s*$")
+_BARE_ISO_DATE = on_first_use(r"^\s*[•·]?\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*$")
 
 # labels under which sites show the date they published the page, most specific first
 _PUBLISHED_LABELS = (
@@ -256,8 +256,9 @@ def build_metadata(seg: Segments) -> Metadata:
 
 
 def _attached(seg: Segments, doc_type: str | None) -> str | None:
-    """The document a notice passes on when only its 附件 names it (a download link, no text):
-    the title or the cover's '现将《X》转发给你们' names X, and an attachment is X (X.pdf)."""
+    """The enclosure when no enclosed text follows, read from the 附件 alone: the attachment
+    the title or the cover's '现将《X》转发给你们' names (also as a link 'X.pdf'); else the one
+    document (not a form) that a 通报, 公示, 公告, 决定 or body-only page attaches."""
     named = ENCLOSING_TITLE.match(seg.title.text) if seg.title else None
     names = [named.group("enclosed")] if named else []
     for para in (seg.cover + seg.main)[:_PASSING_ON_REACH]:
