@@ -54,6 +54,7 @@ HEADING_ARABIC_DOT = on_first_use(r"^(?P<num>\d{1,3})\s*[.．、](?!\d)\s*(?P<re
 # "（1）…" / "(2)…"
 HEADING_ARABIC_PAREN = on_first_use(rf"^{_OPEN}\s*(?P<num>\d{{1,3}})\s*{_CLOSE}\s*(?P<rest>.*)$")
 # "①…"
+HEADING_CIRCLED = on_first_use(r"^(?P<num>[①-⑳])\s*(?P<rest>.*)$")
 # GB/T 1.1 decimal numbering (预案, 规划): "1.1 目的", "2.1.1 县应急领导小组"; and the top
 # level it numbers, "1  总则" / "1总则" (a short title alone, only where "1.1" follows)
 HEADING_DECIMAL = on_first_use(
@@ -62,7 +63,6 @@ HEADING_DECIMAL = on_first_use(
 HEADING_DECIMAL_TOP = on_first_use(
     r"^(?P<num>\d{1,2})(?![.．\d])\s*(?P<rest>\p{Han}[^。，；,;:：\d]{0,24})$"
 )
-HEADING_CIRCLED = on_first_use(r"^(?P<num>[①-⑳])\s*(?P<rest>.*)$")
 # "第一章 总 则" (chapter-and-article documents: 办法, 细则, 条例); articles ("第一条 …") are text
 HEADING_CHAPTER = on_first_use(rf"^第\s*(?P<num>{_CN_NUM}|\d{{1,2}})\s*章\s*(?P<rest>.*)$")
 ARTICLE = on_first_use(rf"第\s*(?:{_CN_NUM}|\d{{1,3}})\s*条")
@@ -173,7 +173,8 @@ PAGE_NUMBER = on_first_use(
 # lines that belong to a web page's chrome, not to the circular
 WEB_CHROME = on_first_use(
     r"^(?:字[号体]\s*[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小|.*无障碍|.*打印本页|.*关闭窗口|"
-    r".*【\s*(?:打印|关闭|大|中|小|我要纠错|发表评论|互动社区|收藏|推荐)\s*】|.*(?:分享到|扫一扫)|当前位置|您现在的位置|(?:网站)?首页\s*[>/»＞]|"
+    r".*【\s*(?:打印|关闭|大|中|小|我要纠错|发表评论|互动社区|收藏|推荐)\s*】|.*(?:分享到|扫一扫)|"
+    r"当前位置|您现在的位置|(?:网站)?首页\s*[>/»＞]|"
     r"(?:您|当前).{0,6}(?:位置|页面)\s*[:：]|"
     r".{0,8}(?:位置|页面)\s*[:：]\s*.{0,12}?(?:首页|主页)\s*(?:>>|[>»＞/\-])|"
     r"(?:责任编辑|编辑|审核|校对)\s*[:：]\s*\S{1,12}$|"

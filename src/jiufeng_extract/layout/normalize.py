@@ -60,10 +60,10 @@ _MAX_HEADING_TAIL = 20
 # a line that ends in a labelled number ("联系人：…，联系电话：0771-2345678", "邮编：530021") is a
 # note of its own: the line after it (often the 发文机关署名) never continues it
 _ENDS_IN_NUMBER_FIELD = on_first_use(r"[:：]\s*[\d\-－—–()（）/、，,\s]{5,}$")
-# a 发文字号 on a line of its own ends there, even in hard-wrapped text: "鄂卫监局发【2016】5号"
-_NUMBER_LINE = on_first_use(
-    r"^\s*[(（]?[\p{Han}A-Za-z]{1,8}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,5}\s*号[)）]?\s*$"
-)
+# a 发文字号 on a line of its own ends there, even in hard-wrapped text: "鄂卫监局发【2016】5号";
+# with a longer agency it is cited in a narrow wrap ("省卫生健康委赣卫医政发〔2023〕5号")
+_NUMBER_LINE = on_first_use(r"^\s*[(（]?" + DOC_NUMBER.pattern + r"[)）]?\s*$")
+_MAX_LINE_AGENCY = 8
 # a title's own 发文字号 in brackets after it: "…的通知（X函〔2025〕27号）"
 _OWN_NUMBER = on_first_use(r"\s*[(（]" + DOC_NUMBER.pattern + r"[)）]$")
 
@@ -273,7 +273,7 @@ def _should_join(a: Para, b: Para, width: int | None, page_break: bool) -> bool:
         or ATTACHMENT_START.match(a.text)
         or _ENDS_IN_NUMBER_FIELD.search(a.text)
         or _box_line(a.text)
-        or _NUMBER_LINE.match(a.text)
+        or _number_line(a.text)
         or _box_line(b.text)
         or _names_row(a.text)
     ):
@@ -290,6 +290,11 @@ def _should_join(a: Para, b: Para, width: int | None, page_break: bool) -> bool:
         # 招采信用" | "— 3 —" | "评价" (the rest is short and no sentence of its own)
         return page_break and starts_heading(a.text) and _is_heading_tail(b.text)
     return len(a.text) >= _MIN_WRAP_WIDTH and bool(_PROSE.search(a.text))
+
+
+def _number_line(text: str) -> bool:
+    found = _NUMBER_LINE.match(text)
+    return found is not None and len(found.group("agency")) <= _MAX_LINE_AGENCY
 
 
 def _title_wrapped_before_its_kind(a: str, b: str) -> bool:

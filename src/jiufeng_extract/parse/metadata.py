@@ -57,6 +57,7 @@ _PASSED_ON = on_first_use(r"(?:转发|批转|印发)《[^《》]+》$")
 _PASSING_ON = on_first_use(
     r"现将[^。《]{0,60}《(?P<name>[^《》]+)》[^。]{0,40}?(?:转发|印发|下发)给你们"
 )
+_PUNCTUATION = on_first_use(r"[\p{P}\s]")  # set aside when names are compared
 _PASSING_ON_REACH = 5  # paragraphs of the cover and body searched for it
 # a form to fill in is attached, not a document enclosed: 报名表, 回执, 整改台账（样式）
 _FORM = on_first_use(r"(?:表|回执|台账|模板|样式|样表|格式)[)）]?$")
@@ -280,7 +281,7 @@ def _attached(seg: Segments, doc_type: str | None) -> str | None:
 
 
 def _plain(text: str) -> str:
-    return regex.sub(r"[\p{P}\s]", "", text)
+    return _PUNCTUATION.sub("", text)
 
 
 def document_year(meta: Metadata) -> int | None:

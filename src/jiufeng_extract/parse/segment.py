@@ -36,6 +36,7 @@ from ..patterns import (
     ORG_SUFFIX,
     PRINTED_BY,
     PROSE_FIELD,
+    on_first_use,
 )
 from ..text.joining import starts_heading
 from .cover import (
@@ -53,8 +54,10 @@ _ENCLOSURE_SIMILARITY = 0.8
 _COVER_LINES = 3
 # the enclosed document's title right after the signature, wrapped over up to four lines
 _ENCLOSURE_LINES = 4
-# lines between a 附件说明 and the 成文日期 below it (issuers, at most three)
+# lines between a 附件说明 and the 成文日期 below it (issuers, at most three), or more where
+# every line between is an issuer (a joint notice)
 _SIGNATURE_REACH = 4
+_QUOTED_NAME = on_first_use(r"《([^《》]+)》")  # a document a title names: "印发《A》和B的通知"
 # the first line of an issuer's name wrapped over two lines is at most this long
 _MAX_ISSUER_HEAD = 20
 # a paragraph at least this long is text of its own even without a full stop
@@ -378,7 +381,7 @@ def _promote_enclosed_attachment(seg: Segments) -> None:
     if not match:
         return
     # "印发《A》和B的通知" encloses A and B: each 《》 name is one of them
-    names = [match.group("enclosed"), *regex.findall(r"《([^《》]+)》", seg.title.text)]
+    names = [match.group("enclosed"), *_QUOTED_NAME.findall(seg.title.text)]
     for part in seg.attachments:
         ratio = max(SequenceMatcher(None, part.title.strip("《》"), n).ratio() for n in names)
         if ratio >= _ENCLOSURE_SIMILARITY and not any(

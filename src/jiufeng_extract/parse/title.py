@@ -192,12 +192,7 @@ def _attaches(before: str, piece: str) -> bool:
     # a kind inside the 《》 of a forwarded document is not the title's own: "关于转发《A的通知》"
     # goes on with "《B》的通知"
     # a kind of its own that is a 公文's: "…结果公示" | "工作的通知" goes on
-    kind = TITLE_END.search(_NOTE.sub("", before))
-    own_kind = (
-        is_title_like(before)
-        and not _FORWARDED.search(before)
-        and bool(kind and kind.group() in DOC_TYPES)
-    )
+    own_kind = is_title_like(before) and not _FORWARDED.search(before) and _ends_in_doc_type(before)
     return before.endswith(_OPEN_ENDS) or _unclosed(before) or ("关于" in before and not own_kind)
 
 
@@ -216,13 +211,14 @@ def _names_kind_later(first: str, joined: str) -> bool:
     """'…三年行动计划' + '(2023—2025年)的通知', '…管理办法（试行）' + '的通知', '关于《…的请示》'
     + '的批复': the join ends in a 公文 kind and the line in another or in none of its own (each
     read without a bracketed note at its end; a kind inside 《》 is the quoted document's)."""
-    end_first = TITLE_END.search(_NOTE.sub("", first))
-    end_joined = TITLE_END.search(_NOTE.sub("", joined))
-    return bool(
-        end_joined
-        and end_joined.group() in DOC_TYPES
-        and not (end_first and end_first.group() in DOC_TYPES)
-    )
+    return _ends_in_doc_type(joined) and not _ends_in_doc_type(first)
+
+
+def _ends_in_doc_type(text: str) -> bool:
+    """Ends in a 公文 kind (通知, 批复…), read without a bracketed note at its end; 方案 or 公示
+    is an end too, but no 公文 kind."""
+    end = TITLE_END.search(_NOTE.sub("", text))
+    return bool(end and end.group() in DOC_TYPES)
 
 
 def is_recipients_line(text: str) -> bool:
