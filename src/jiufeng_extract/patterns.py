@@ -184,6 +184,8 @@ WEB_CHROME = on_first_use(
 )
 # "- 附件：…" bullets left by scraping (not the "- 4 -" of a page number)
 LIST_BULLET = on_first_use(r"^[-•·*]\s+(?=\D)")
+# the mark a journal database (CNKI) puts where a document's own text starts: "<正>国办发…"
+TEXT_START_MARK = on_first_use(r"^<正>\s*")
 # HTML tags surviving in scraped text: "<p>", "</i>", "<br/>"
 HTML_TAG = on_first_use(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 HTML_PARAGRAPH_BREAK = on_first_use(r"</p>\s*<p[^>]*>|<br\s*/?>", regex.IGNORECASE)
@@ -257,10 +259,17 @@ BOOK_TITLE = on_first_use(r"《(?P<title>[^《》]{2,80})》")
 TERMINAL_PUNCT = "。！？；：!?;:"
 CLOSING_QUOTES = "”’」』）)】"
 # suffixes that end an organisation name: "…委员会", "…局", "…中心"
-ORG_SUFFIX = on_first_use(
+_ORG_END = (
     r"(?:委员会|委|局|厅|部|署|办|会|院|中心|单位|机构|部门|大学|学校|学院|联|处|室|所|站|公司|集团|"
-    r"企业|医院|政府|分局|办公室|支队|总队|党委|党组|司)$"
+    r"企业|医院|政府|分局|办公室|支队|总队|党委|党组|司)"
 )
+ORG_SUFFIX = on_first_use(rf"{_ORG_END}$")
+# a signature run on after the last sentence, with or without its date: "…整改。某市医疗保障局"
+SIGNATURE_AFTER_SENTENCE = on_first_use(
+    rf"(?<=[。！!])\s*(?=[\p{{Han}}（）()]{{2,40}}?{_ORG_END}\s*(?:{_DATE_TEXT})?\s*$)"
+)
+# the date run on after the issuer it is signed by: "某省卫生健康委员会2019年3月18日"
+DATE_AFTER_ISSUER = on_first_use(rf"(?<={_ORG_END})\s*(?={_DATE_TEXT}\s*$)")
 # 责任单位 grammar (units.py). A role word after the units it applies to: "市医保局牵头",
 # "…按职责分别牵头", "…为配合单位", "…按职责共同推进"; 落实/实施 count only after 共同, since
 # unit names end in 落实办.

@@ -32,6 +32,7 @@ from ..patterns import (
     PROSE_FIELD,
     SPACE_BETWEEN_CJK,
     TERMINAL_PUNCT,
+    TEXT_START_MARK,
     TITLE_END,
     WEB_CHROME,
     WHITESPACE_RUN,
@@ -164,7 +165,7 @@ def clean_line(text: str) -> str:
     text = HTML_TAG.sub("", HTML_PARAGRAPH_BREAK.sub(" ", text))
     text = JAMMER.sub(_jammed, text) if " " in text else text
     text = WHITESPACE_RUN.sub(" ", text).strip()
-    cleaned: str = LIST_BULLET.sub("", text)
+    cleaned: str = TEXT_START_MARK.sub("", LIST_BULLET.sub("", text))
     return cleaned
 
 

@@ -7,7 +7,10 @@ flattened layout table. A paragraph is cut only where the 公文's own grammar m
 - a run of ``|`` (a layout table's cell borders), or a space between two pieces of Chinese text
   that are not letter-spaced single characters (医 疗 服 务 stays one piece);
 - before a heading (一、 （一） 第一章 第一条) that follows the end of a sentence;
-- after a 主送机关 that opens the page (各…、…：), and before a 成文日期 that ends a sentence.
+- after a title that runs into the text, around a 发文字号 run in between the title and the
+  主送机关 ("…的指导意见国办发〔2015〕70号各省…："), after a 主送机关 that opens the page
+  (各…、…：), before a closing formula (特此通知) or a signature (its issuer, its 成文日期 or
+  both) that follows the end of a sentence, and between such an issuer and its date.
 
 Only long paragraphs of pages with few paragraphs are cut: a normal page keeps its paragraphs.
 """
@@ -16,7 +19,13 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from ..patterns import DATE_AFTER_SENTENCE, TITLE_END, on_first_use
+from ..patterns import (
+    DATE_AFTER_ISSUER,
+    DATE_AFTER_SENTENCE,
+    SIGNATURE_AFTER_SENTENCE,
+    TITLE_END,
+    on_first_use,
+)
 
 # a page with at most this many paragraphs, and paragraphs at least this long, are examined
 _FEW_PARAGRAPHS = 12
@@ -35,19 +44,33 @@ _HEADING_AFTER_SENTENCE = on_first_use(
     r")"
     # a chapter starts a part wherever it stands in a run-together page: "…方案第一章总则"
     r"|(?<=\p{Han})(?=第[一二三四五六七八九十]{1,3}章)"
+    # the closing formula after the last sentence: "…完成整改。特此通知。"
+    r"|(?<=[。！!])\s*(?=特此(?:通知|通报|通告|公告|函告)[。.！!]?)"
 )
 # the first subheading run into its heading, on any page: "二、工作措施(一)开展…"
 _SUBHEADING_RUN_IN = on_first_use(
     r"(?<=^[一二三四五六七八九十]{1,3}[、.．][^。，,；;（()）]{2,12})(?=[（(]一[）)])"
 )
 _RECIPIENTS = on_first_use(rf"^(?P<to>各[^。：:]{{1,{_MAX_RECIPIENTS}}}?[：:])(?=\S)")
+# a 发文字号 with the 主送机关 run on after it: "国办发〔2015〕70号各省、自治区…："
+_NUMBER_TEXT = r"\p{Han}{1,10}[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*\d{1,5}\s*号"
+_NUMBER_THEN_RECIPIENTS = on_first_use(rf"^(?P<number>{_NUMBER_TEXT})(?=各)")
 # a title run into the first sentence: "…实施方案为深入开展…", "…的通知各区卫生健康委："
 _TITLE_THEN_TEXT = on_first_use(
     r"^(?P<title>[^。，,；;：:]{6,80}?(?:通知|通报|通告|公告|决定|意见|批复|方案|要点|办法|细则|规定|"
     r"计划|规划)(?:[(（][^()（）]{1,15}[)）])?)"
-    r"(?=为了?|根据|按照|依据|现将|近年来|近日|各)"
+    rf"(?=为了?|根据|按照|依据|现将|近年来|近日|各|{_NUMBER_TEXT}各)"
 )
 
+
+# where a piece of a run-together paragraph is cut, in this order
+_BOUNDARIES = (
+    _HEADING_AFTER_SENTENCE,
+    _SUBHEADING_RUN_IN,
+    SIGNATURE_AFTER_SENTENCE,
+    DATE_AFTER_SENTENCE,
+    DATE_AFTER_ISSUER,
+)
 
 # what travels with each paragraph's text: the caller's way back to where it came from
 Origin = TypeVar("Origin")
@@ -110,12 +133,16 @@ def _cut(text: str) -> list[str]:
         out.append(m.group("title"))
         pieces[0] = pieces[0][m.end() :]
     for piece in pieces:
+        if m := _NUMBER_THEN_RECIPIENTS.match(piece):
+            out.append(m.group("number"))
+            piece = piece[m.end() :]
         if m := _RECIPIENTS.match(piece):
             out.append(m.group("to"))
             piece = piece[m.end() :]
-        for part in _HEADING_AFTER_SENTENCE.split(piece):
-            for sub in _SUBHEADING_RUN_IN.split(part.strip()):
-                out += [p for p in DATE_AFTER_SENTENCE.split(sub) if p.strip()]
+        parts = [piece]
+        for boundary in _BOUNDARIES:  # each cut applied to the parts the one before left
+            parts = [q for p in parts for q in boundary.split(p.strip())]
+        out += parts
     return [p.strip() for p in out if p.strip()]
 
 
