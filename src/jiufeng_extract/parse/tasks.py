@@ -21,6 +21,9 @@ _PHASE = on_first_use(
 )
 
 
+# the heading of a plan's list of tasks: "二、主要任务", "三、重点任务和措施"
+_TASK_LIST = on_first_use(r"^(?:重点|主要|核心|具体)?(?:工作)?任务(?:[和与及]?(?:措施|举措))?$")
+
 # kinds that assign no work of their own (see ``assigns_work``)
 _NO_TASK_KINDS = frozenset({"批复", "通报", "通告", "公告", "决定", "函"})
 # kinds whose items are provisions or a list, unless the page is addressed to units that must act
@@ -67,6 +70,11 @@ def _enumerated(node: HeadingNode) -> bool:
 
 
 def task_depth(outline: Outline) -> int | None:
+    """The depth of the tasks: that of the items of a task list that set out their own target
+    (see ``_framed``), else the depth whose headings most often carry their own text."""
+    framed = [node.depth for node in outline.headings if _framed(node)]
+    if framed:
+        return min(framed)
     scores: dict[int, int] = defaultdict(int)
     for node in outline.headings:
         if not _candidate(node) or not (node.paras or node.sentence):
@@ -75,6 +83,18 @@ def task_depth(outline: Outline) -> int | None:
     if not scores:
         return None
     return max(scores, key=lambda depth: (scores[depth], depth))
+
+
+def _framed(node: HeadingNode) -> bool:
+    """An item of a task list ("二、主要任务") that has a frame of its own, its target and its
+    measures ("（一）实施全民健康促进行动" › "1.工作目标" "2.重点举措" › "（1）…"): a task, however
+    many measures are numbered under it."""
+    return (
+        node.parent is not None
+        and bool(_TASK_LIST.match(node.parent.title))
+        and _candidate(node)
+        and any(FRAMEWORK_HEADING.match(child.title) for child in node.children)
+    )
 
 
 def assigns_work(doc_type: str | None, encloses: bool, addressed: bool) -> bool:
