@@ -181,7 +181,8 @@ def _build(loaded: LoadedDocument, names: UnitNames | None) -> Circular:
         metadata.title and ENCLOSING_TITLE.match(metadata.title)
     )
     with_tasks = assigns_work(metadata.doc_type, encloses, seg.recipients is not None)
-    structure = build_structure(outline, year, with_tasks=with_tasks)
+    cover = parse_outline(seg.cover) if seg.main and seg.cover else None
+    structure = build_structure(outline, year, with_tasks=with_tasks, cover=cover)
     attachments, attachment_warnings = build_attachments(seg)
     rows, form_items = _tables(seg, year, names or UnitNames.default())
     warnings = loaded.warnings + normalized.warnings + outline.warnings + attachment_warnings

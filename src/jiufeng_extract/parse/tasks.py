@@ -110,7 +110,16 @@ def assigns_work(doc_type: str | None, encloses: bool, addressed: bool) -> bool:
     return doc_type not in _NO_TASK_KINDS
 
 
-def build_structure(outline: Outline, year: int | None, with_tasks: bool = True) -> Structure:
+def build_structure(
+    outline: Outline,
+    year: int | None,
+    with_tasks: bool = True,
+    cover: Outline | None = None,
+) -> Structure:
+    """The output's structure from the outline of the document's text (the enclosed document
+    where there is one); ``cover`` is the outline of the letter that encloses it, whose numbered
+    headings come first in the sections ("一、征求意见时间" before the enclosed 办法's chapters)
+    and carry no tasks: the work is the enclosed document's."""
     depth = task_depth(outline) if with_tasks else None
     task_nodes = (
         [n for n in outline.headings if n.depth == depth and _candidate(n)] if depth else []
@@ -147,7 +156,8 @@ def build_structure(outline: Outline, year: int | None, with_tasks: bool = True)
     ]
     milestones = [_milestone(node, year) for node in outline.headings if is_milestone(node)]
     sections = [
-        _section(node, f"#/sections/{i}", action_ordinal) for i, node in enumerate(outline.roots)
+        _section(node, f"#/sections/{i}", action_ordinal)
+        for i, node in enumerate([*(cover.roots if cover else []), *outline.roots])
     ]
     return Structure(sections, tasks, actions, milestones, task_nodes)
 
@@ -179,7 +189,8 @@ def _section(node: HeadingNode, ref: str, action_ordinal: dict[int, int]) -> Sec
         level=node.depth,
         title=node.title,
         text=node.text,
-        special_actions=[action_ordinal[id(a)] for a in node.actions],
+        # a cover letter's actions are none of the document's special actions
+        special_actions=[action_ordinal[id(a)] for a in node.actions if id(a) in action_ordinal],
         provenance=node.provenance,
         children=[
             _section(child, f"{ref}/children/{i}", action_ordinal)
