@@ -16,6 +16,8 @@ from ..text.joining import starts_heading
 _RECIPIENT_REACH = 12  # a law database puts ten lines of widgets and its box there
 _MAX_WIDGET_LABEL = 5
 _MAX_ADDRESSEE = 24
+# how a reply to a deputy's proposal or a letter addresses its reader: "郑某代表：", "李某同志："
+_PERSON_ADDRESSED = on_first_use(r"\p{Han}{1,4}(?:代表|委员|同志|先生|女士)$")
 _MAX_ORG_LINE = 80
 # recipients run into the first sentence of the text
 _RECIPIENTS_RUN_IN = on_first_use(r"^(?P<to>各[^。：:]{1,150}?[：:])(?=\S)")
@@ -118,7 +120,8 @@ def _is_addressee(text: str) -> bool:
 
 
 def _is_widget(text: str) -> bool:
-    """A page's label or control ending in a colon (浏览次数：, 字号：), not a 主送机关."""
+    """A page's label or control ending in a colon (浏览次数：, 字号：), not a 主送机关 nor a
+    person a reply is addressed to (张某代表：)."""
     label = text.rstrip("：: ")
     if META_LABEL.match(text) or WEB_CHROME.match(text):
         return True
@@ -126,6 +129,7 @@ def _is_widget(text: str) -> bool:
         len(label) <= _MAX_WIDGET_LABEL
         and not ORG_SUFFIX.search(label)
         and not label.startswith("各")
+        and not _PERSON_ADDRESSED.search(label)
     )
 
 
