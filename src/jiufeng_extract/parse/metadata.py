@@ -26,6 +26,7 @@ from ..patterns import (
 )
 from ..text.dates import parse_date, recover_date
 from .segment import Segments
+from .title import is_title_like
 
 # run-together issuers "国家卫生健康委教育部公安部": cut after an org suffix (not inside 委员会)
 _RUN_TOGETHER_ORG = on_first_use(r".+?(?:委员会|总局|委(?!员)|部(?!门)|署|局|厅|办公室|中心|政府)")
@@ -48,7 +49,7 @@ def normalise_doc_number(text: str) -> tuple[str, DocNumberParts] | None:
 
 
 # kinds of documents issued on their own (not 公文 kinds of the 条例, but what users ask for)
-_STANDALONE_KINDS = ("方案", "要点", "细则", "办法", "规定", "公示", "预案")
+_STANDALONE_KINDS = ("方案", "要点", "计划", "规划", "细则", "办法", "规定", "公示", "预案")
 _TITLE_TAIL = " 。.|｜"
 _TITLE_NOTE = on_first_use(r"[(（][^()（）]{1,12}[)）]$")  # "…的通报(7月2日)"
 # a title that ends in the document it passes on or issues: "…转发《省卫生健康委关于…的通知》"
@@ -80,6 +81,8 @@ _BYLINE = on_first_use(r"\s*(?:信息)?来\s*源\s*[:：]")
 # a line that is only a date in the form sites print ("2014-06-11"); a 成文日期 is 年月日
 _BARE_ISO_DATE = on_first_use(r"^\s*[•·]?\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*$")
 
+# labels under which a page's box gives the document's title
+_TITLE_LABELS = ("标题", "文件名称", "信息名称", "名称")
 # labels under which sites show the date they published the page, most specific first
 _PUBLISHED_LABELS = (
     "发布日期",
@@ -111,6 +114,15 @@ def web_fields(paras: list[Para]) -> dict[str, str]:
                 value = value[: number.start()].strip()
             fields.setdefault(label, value)
     return fields
+
+
+def _box_title(fields: dict[str, str]) -> str | None:
+    """The title a page's metadata box gives, when it reads as one."""
+    for label in _TITLE_LABELS:
+        value = fields.get(label, "").strip(_TITLE_TAIL)
+        if value and is_title_like(value):
+            return value
+    return None
 
 
 def _web_stamp(text: str) -> date | None:
@@ -212,6 +224,8 @@ def build_metadata(seg: Segments) -> Metadata:
     boxes = [p for p in early if len(META_LABEL.findall(p.text)) >= _BOX_LABELS]
     fields = web_fields(seg.trailer + [p for p in seg.head if META_LABEL.search(p.text)] + boxes)
     meta.web_fields = fields
+    if meta.title is None:  # a title printed only in the page's box: "名 称：…检查计划"
+        meta.title = _box_title(fields)
     candidates = (
         ([seg.doc_number_line.text] if seg.doc_number_line else [])
         + [p.text for p in seg.head]
