@@ -94,8 +94,12 @@ _PUBLISHED_LABELS = (
     "颁布时间",
     "生成日期",
     "时间",
+    "日期",
+    "编辑日期",
     "更新日期",
 )
+# a site's date that lost its 日: "发布日期:2018年03月27"
+_DAY_WITHOUT_MARK = on_first_use(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*$")
 
 
 def web_fields(paras: list[Para]) -> dict[str, str]:
@@ -114,6 +118,10 @@ def web_fields(paras: list[Para]) -> dict[str, str]:
                 value = value[: number.start()].strip()
             fields.setdefault(label, value)
     return fields
+
+
+def _site_date(value: str) -> date | None:
+    return parse_date(value + "日" if _DAY_WITHOUT_MARK.match(value) else value)
 
 
 def _box_title(fields: dict[str, str]) -> str | None:
@@ -256,7 +264,7 @@ def build_metadata(seg: Segments) -> Metadata:
         number = DOC_NUMBER.search(seg.doc_number_line.text)
         meta.signed_date = parse_date(seg.doc_number_line.text[number.end() :]) if number else None
     meta.published_date = next(
-        (d for label in _PUBLISHED_LABELS if (d := parse_date(fields.get(label, "")))), None
+        (d for label in _PUBLISHED_LABELS if (d := _site_date(fields.get(label, "")))), None
     ) or next((d for p in seg.head + early + seg.trailer if (d := _web_stamp(p.text))), None)
     meta.printed_date = parse_date(fields.get("印发日期", ""))
     meta.notes = [m.group("note") if (m := NOTE_LINE.match(p.text)) else p.text for p in seg.notes]
