@@ -94,6 +94,11 @@ def test_first_listed_unit_leads_when_the_table_says_so() -> None:
         ("(1997年8月13日豫政〔1997〕44号公布)", "豫政〔1997〕44号", "豫政", 1997, 44),
         ("日照卫发〔2020〕12号", "日照卫发〔2020〕12号", "日照卫发", 2020, 12),
         ("赣市府办字〔2015118", "赣市府办字〔2015〕118号", "赣市府办字", 2015, 118),
+        # a city's one-character short name that is also a conjunction, opening the line
+        ("并政发〔2013〕16号", "并政发〔2013〕16号", "并政发", 2013, 16),
+        ("和政办发〔2021〕7号", "和政办发〔2021〕7号", "和政办发", 2021, 7),
+        # the same character joining the number to a sentence goes
+        ("认真学习并京卫发〔2021〕3号", "京卫发〔2021〕3号", "京卫发", 2021, 3),
     ],
 )
 def test_doc_numbers(text: str, number: str, agency: str, year: int, serial: int) -> None:

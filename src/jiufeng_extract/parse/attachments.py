@@ -6,7 +6,8 @@ from difflib import SequenceMatcher
 
 from ..blocks import TableBlock
 from ..model import Attachment, AttachmentKind, Warning
-from .segment import AttachmentPart, Segments
+from .attachment_list import AttachmentPart
+from .segment import Segments
 from .tables import is_responsibility_table
 
 _SAME_TITLE = 0.85
@@ -36,7 +37,8 @@ def build_attachments(seg: Segments) -> tuple[list[Attachment], list[Warning]]:
                 Warning.model_construct(
                     code="attachment_missing",
                     where=para.provenance.describe(),
-                    message=f"附件{number or ''} {title} is listed but not found",
+                    message=f"附件{number or ''} {title or '(its title is missing)'} is listed "
+                    "but not found",
                 )
             )
             out.append(

@@ -23,7 +23,7 @@ _MAX_ORG_LINE = 80
 _RECIPIENTS_RUN_IN = on_first_use(r"^(?P<to>各[^。：:]{1,150}?[：:])(?=\S)")
 
 
-def _para_at(content: list[Item], index: int) -> Para | None:
+def para_at(content: list[Item], index: int) -> Para | None:
     item = content[index] if 0 <= index < len(content) else None
     return item if isinstance(item, Para) else None
 
@@ -41,7 +41,7 @@ def unfold_signature_tables(items: list[Item]) -> list[Item]:
     lines), the date on a line of its own."""
     out: list[Item] = []
     for index, item in enumerate(items):
-        after = _para_at(items, index + 1)
+        after = para_at(items, index + 1)
         if not isinstance(item, TableBlock) or not _is_signature_table(item, after):
             out.append(item)
             continue
@@ -91,7 +91,7 @@ def find_recipients(content: list[Item], start: int) -> int | None:
     (浏览次数, 字号 大中小, 打印). It names organisations; a widget line ending in a colon does
     not, and a sentence of the text ends the search."""
     for j in range(start, min(len(content), start + _RECIPIENT_REACH)):
-        para = _para_at(content, j)
+        para = para_at(content, j)
         if para is None:
             return None
         text = para.text

@@ -37,7 +37,12 @@ def normalise_doc_number(text: str) -> tuple[str, DocNumberParts] | None:
     match = DOC_NUMBER.search(text) or DAMAGED_DOC_NUMBER.match(text)
     if not match:
         return None
-    agency = DOC_NUMBER_AGENCY_NOISE.sub("", match.group("agency"))
+    printed = match.group("agency")
+    agency = DOC_NUMBER_AGENCY_NOISE.sub("", printed)
+    if len(agency) == len(printed) - 1 and not text[: match.start("agency")].strip():
+        # a number opening its line: its first character is its agency's, not a word joining
+        # it to a sentence ("并政发〔2013〕16号", where 并 is a city's short name)
+        agency = printed
     if agency.startswith("日") and text[: match.start("agency")][-1:].isdigit():
         agency = agency[1:]  # the end of a date before it: "1997年8月13日豫政〔1997〕44号"
     if not agency:

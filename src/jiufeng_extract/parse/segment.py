@@ -19,9 +19,6 @@ import regex
 from ..blocks import TableBlock
 from ..layout.normalize import Item, NormalizedDocument, Para
 from ..patterns import (
-    ATTACHMENT_ITEM,
-    ATTACHMENT_LIST,
-    ATTACHMENT_START,
     CLOSING_FORMULA,
     CONTACT_LINE,
     COPY_TO,
@@ -39,37 +36,33 @@ from ..patterns import (
     on_first_use,
 )
 from ..text.joining import starts_heading
+from .attachment_list import (
+    AttachmentPart,
+    ListedAttachment,
+    parse_attachment_parts,
+    split_attachments,
+    take_attachment_list,
+)
 from .cover import (
     find_recipients,
     is_doc_number_line,
     is_org_line,
+    para_at,
     same_title,
     unfold_signature_tables,
 )
 from .title import find_title, last_showing
 
-_MAX_TITLE = 120
 _ENCLOSURE_SIMILARITY = 0.8
 # lines after the title that may hold its 发文字号 or repeat it
 _COVER_LINES = 3
 # the enclosed document's title right after the signature, wrapped over up to four lines
 _ENCLOSURE_LINES = 4
-# lines between a 附件说明 and the 成文日期 below it (issuers, at most three), or more where
-# every line between is an issuer (a joint notice)
-_SIGNATURE_REACH = 4
 _QUOTED_NAME = on_first_use(r"《([^《》]+)》")  # a document a title names: "印发《A》和B的通知"
 # the first line of an issuer's name wrapped over two lines is at most this long
 _MAX_ISSUER_HEAD = 20
 # a paragraph at least this long is text of its own even without a full stop
 _MIN_TEXT = 20
-
-
-@dataclass
-class AttachmentPart:
-    number: str | None
-    title: str
-    start: Para
-    items: list[Item] = field(default_factory=list)
 
 
 @dataclass
@@ -86,7 +79,7 @@ class Segments:
     notes: list[Para] = field(default_factory=list)
     enclosure_title: Para | None = None
     main: list[Item] = field(default_factory=list)
-    attachment_list: list[tuple[str | None, str, Para]] = field(default_factory=list)
+    attachment_list: list[ListedAttachment] = field(default_factory=list)
     attachments: list[AttachmentPart] = field(default_factory=list)
     trailer: list[Para] = field(default_factory=list)
 
@@ -104,9 +97,9 @@ def segment(doc: NormalizedDocument) -> Segments:
         seg.head = [p for p in items[: found.start] if isinstance(p, Para)]
         seg.title, seg.doc_number_line, start = found.title, found.number_line, found.end
     body = items[start:]
-    body = _take_attachment_list(body, seg)
-    body, attachment_items = _split_attachments(body)
-    seg.attachments = _parse_attachment_parts(attachment_items)
+    body, seg.attachment_list = take_attachment_list(body)
+    body, attachment_items = split_attachments(body)
+    seg.attachments = parse_attachment_parts(attachment_items)
     _split_cover_and_main(body, seg)
     _promote_enclosed_attachment(seg)
     return seg
@@ -126,116 +119,12 @@ def _take_trailer(items: list[Item], seg: Segments) -> list[Item]:
     return kept
 
 
-def _take_attachment_list(body: list[Item], seg: Segments) -> list[Item]:
-    """Remove the 附件说明 block ("附件：1.XXX" then "2.XXX" …) wherever it stands."""
-    out: list[Item] = []
-    i = 0
-    while i < len(body):
-        item = body[i]
-        match = ATTACHMENT_LIST.match(item.text) if isinstance(item, Para) else None
-        numbered = ATTACHMENT_START.match(item.text) if isinstance(item, Para) else None
-        if (
-            isinstance(item, Para)
-            and numbered
-            and numbered.group("num")
-            and _signature_follows(body, i)
-        ):
-            # "附件1：X" / "附件2：Y" above the signature: items of the list, not attachments
-            seg.attachment_list.append((numbered.group("num"), numbered.group("title"), item))
-            i += 1
-            continue
-        if not match or not _is_list(match.group("rest"), body, i):
-            out.append(item)
-            i += 1
-            continue
-        assert isinstance(item, Para)
-        first = ATTACHMENT_ITEM.match(match.group("rest"))
-        if first:
-            seg.attachment_list.append((first.group("num"), first.group("title").strip(), item))
-        else:
-            seg.attachment_list.append((None, match.group("rest").strip(), item))
-        i += 1
-        while i < len(body):
-            nxt = body[i]
-            if not isinstance(nxt, Para) or "。" in nxt.text or not first:
-                break
-            more = ATTACHMENT_ITEM.match(nxt.text)
-            if not more:
-                break
-            seg.attachment_list.append((more.group("num"), more.group("title").strip(), nxt))
-            i += 1
-    return out
-
-
-def _is_list(rest: str, body: list[Item], index: int) -> bool:
-    """'附件：1.X' is a list; '附件：X' is a list when an attachment starts later on."""
-    if ATTACHMENT_ITEM.match(rest):
-        return True
-    if _signature_follows(body, index):
-        return True
-    return any(
-        isinstance(p, Para) and _attachment_start(p.text) is not None for p in body[index + 1 :]
-    )
-
-
-def _signature_follows(body: list[Item], index: int) -> bool:
-    """The 成文日期 follows within a few lines: '附件：X' is then the 附件说明 above the
-    signature, not the start of the attachment."""
-    after = index + 1  # past the issuers of a joint notice, however many lines they take
-    while (para := _para_at(body, after)) is not None and is_org_line(para.text):
-        after += 1
-    nearby = body[index + 1 : max(after + 1, index + 1 + _SIGNATURE_REACH)]
-    return any(
-        isinstance(p, Para) and (DATE_AT_END.match(p.text) or DAMAGED_DATE.match(p.text))
-        for p in nearby
-    )
-
-
-def _attachment_start(text: str) -> tuple[str | None, str] | None:
-    match = ATTACHMENT_START.match(text)
-    if not match:
-        return None
-    title = match.group("title").strip()
-    if title and (ATTACHMENT_ITEM.match(title) or "。" in title or len(title) > _MAX_TITLE):
-        return None
-    return match.group("num"), title
-
-
-def _split_attachments(body: list[Item]) -> tuple[list[Item], list[Item]]:
-    for i, item in enumerate(body):
-        if isinstance(item, Para) and not item.furniture and _attachment_start(item.text):
-            return body[:i], body[i:]
-    return body, []
-
-
-def _parse_attachment_parts(items: list[Item]) -> list[AttachmentPart]:
-    parts: list[AttachmentPart] = []
-    for item in items:
-        start = _attachment_start(item.text) if isinstance(item, Para) else None
-        if isinstance(item, Para) and start is not None and not item.furniture:
-            parts.append(AttachmentPart(number=start[0], title=start[1], start=item))
-            continue
-        if not parts or (isinstance(item, Para) and item.furniture):
-            continue
-        part = parts[-1]
-        if not part.title and isinstance(item, Para) and "。" not in item.text:
-            part.title = item.text
-            continue
-        part.items.append(item)
-    return parts
-
-
-def _para_at(content: list[Item], index: int) -> Para | None:
-    item = content[index] if 0 <= index < len(content) else None
-    return item if isinstance(item, Para) else None
-
-
 def _split_cover_and_main(body: list[Item], seg: Segments) -> None:
     content = [p for p in body if not (isinstance(p, Para) and p.furniture)]
     i = 0
     # between the title and the 主送机关: the 发文字号, and mirrors print the title again
     for _ in range(_COVER_LINES):
-        para = _para_at(content, i)
+        para = para_at(content, i)
         if para is None:
             break
         if seg.doc_number_line is None and is_doc_number_line(para, seg.title):
@@ -245,7 +134,7 @@ def _split_cover_and_main(body: list[Item], seg: Segments) -> None:
         i += 1
     if (found := find_recipients(content, i)) is not None:
         seg.head += [p for p in content[i:found] if isinstance(p, Para)]
-        seg.recipients = _para_at(content, found)
+        seg.recipients = para_at(content, found)
         i = found + 1
     date_at = _find_signed_date(content, i, seg)
     if date_at is None:
@@ -254,11 +143,11 @@ def _split_cover_and_main(body: list[Item], seg: Segments) -> None:
     else:
         sig_start = date_at
         while (
-            (para := _para_at(content, sig_start - 1)) and sig_start > i and is_org_line(para.text)
+            (para := para_at(content, sig_start - 1)) and sig_start > i and is_org_line(para.text)
         ):
             sig_start -= 1
         seg.signature = [p for p in content[sig_start:date_at] if isinstance(p, Para)]
-        head = _para_at(content, sig_start - 1)
+        head = para_at(content, sig_start - 1)
         if seg.signature and head is not None and sig_start > i:
             joined = head.text + seg.signature[0].text
             if _wrapped_issuer(head.text) and is_org_line(joined):
@@ -266,7 +155,7 @@ def _split_cover_and_main(body: list[Item], seg: Segments) -> None:
                 seg.signature[0] = Para(joined, head.provenance)
                 sig_start -= 1
         before, after = content[i:sig_start], content[date_at + 1 :]
-        while (para := _para_at(after, 0)) and NOTE_LINE.match(para.text):
+        while (para := para_at(after, 0)) and NOTE_LINE.match(para.text):
             seg.notes.append(para)
             after.pop(0)
         has_outline = any(isinstance(p, Para) and starts_heading(p.text) for p in before)
@@ -309,7 +198,7 @@ def _take_closing(body: list[Item], seg: Segments) -> list[Item]:
     formula (特此通知。) is kept aside (``seg.closing``), contact lines and 附注 go to the notes.
     Only a run at the very end: a contact line inside an item's text stays there."""
     end = len(body)
-    while (para := _para_at(body, end - 1)) is not None and (
+    while (para := para_at(body, end - 1)) is not None and (
         CLOSING_FORMULA.match(para.text)
         or NOTE_LINE.match(para.text)
         or CONTACT_LINE.match(para.text)
