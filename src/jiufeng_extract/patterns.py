@@ -216,7 +216,9 @@ DOC_TYPES = (
 TITLE_END = on_first_use(
     r"(?:决议|决定|命令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|函|纪要|要点|方案|答复|"
     r"办法|规定|细则|计划|规划|安排|清单|名单|措施|规则|总结|任务分工表|分工表|公示|预案|"
-    r"计划[(（]\d{4}\s*[-—－–]+\s*\d{4}年[)）])$"
+    r"计划[(（]\d{4}\s*[-—－–]+\s*\d{4}年[)）]|"
+    # an order with its serial: "…防控指挥部2号令", "第3号令"
+    r"第?\d{1,3}\s*号令)$"
 )
 # the file an attachment is linked as on a web page: "附件：关于…的通知.pdf"
 FILE_EXTENSION = on_first_use(r"\.(?:pdf|docx?|wps|xlsx?|ofd|rar|zip)$", regex.IGNORECASE)
