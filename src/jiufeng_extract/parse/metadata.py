@@ -28,6 +28,8 @@ from ..text.dates import parse_date, recover_date
 from .segment import Segments
 from .title import is_title_like
 
+# what sets issuers apart on their line: spaces, or 、 and ， outside brackets
+_ISSUER_SEPARATOR = on_first_use(r"\s+|[、，,](?![^（(]*[)）])")
 # run-together issuers "国家卫生健康委教育部公安部": cut after an org suffix (not inside 委员会)
 _RUN_TOGETHER_ORG = on_first_use(r".+?(?:委员会|总局|委(?!员)|部(?!门)|署|局|厅|办公室|中心|政府)")
 
@@ -182,7 +184,9 @@ def _serial_number(seg: Segments) -> str | None:
 
 
 def split_issuers(line: str) -> list[str]:
-    pieces = line.split()
+    """An issuer line's issuers: set apart by spaces or by 、/，("院办公室、门诊部"), else run
+    together and cut after their suffixes."""
+    pieces = [p for p in _ISSUER_SEPARATOR.split(line.strip()) if p]
     if len(pieces) > 1:
         return _rejoin_cut_names(pieces)
     found = _rejoin_cut_names(_RUN_TOGETHER_ORG.findall(line))
