@@ -187,8 +187,6 @@ WEB_CHROME = on_first_use(
 )
 # "- 附件：…" bullets left by scraping (not the "- 4 -" of a page number)
 LIST_BULLET = on_first_use(r"^[-•·*]\s+(?=\D)")
-# indentation lost in copying: full-width spaces turned into "??" at a line's start
-LOST_INDENT = on_first_use(r"^\?{2,}")
 # the mark a journal database (CNKI) puts where a document's own text starts: "<正>国办发…"
 TEXT_START_MARK = on_first_use(r"^<正>\s*")
 # HTML tags surviving in scraped text: "<p>", "</i>", "<br/>"

@@ -26,7 +26,6 @@ from ..patterns import (
     HTML_TAG,
     JAMMER,
     LIST_BULLET,
-    LOST_INDENT,
     META_LABEL,
     ORG_SUFFIX,
     PAGE_NUMBER,
@@ -166,7 +165,6 @@ def clean_line(text: str) -> str:
     text = HTML_TAG.sub("", HTML_PARAGRAPH_BREAK.sub(" ", text))
     text = JAMMER.sub(_jammed, text) if " " in text else text
     text = WHITESPACE_RUN.sub(" ", text).strip()
-    text = LOST_INDENT.sub("", text).lstrip()
     cleaned: str = TEXT_START_MARK.sub("", LIST_BULLET.sub("", text))
     return cleaned
 
