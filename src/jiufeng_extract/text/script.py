@@ -28,9 +28,9 @@ from ..patterns import on_first_use
 
 # pinyin a mirror puts after a converted character: 發(fā), 衛(wèi); also with full-width brackets
 _PINYIN = on_first_use(r"(?<=\p{Han})[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}[)）]")
-# indentation a converter turned into question marks: "??一、规划背景", also the long run that
-# pushed a signature or its date to the right
-_LOST_INDENT = on_first_use(r"^\s*(?:[?？]{1,4}|\?{5,})(?=[\p{Han}（(《“\d])")
+# indentation a converter turned into question marks: "??一、规划背景", "??? 为…", a line of
+# them alone, and the long run that pushed a signature or its date to the right
+_LOST_INDENT = on_first_use(r"^\s*(?:[?？]{1,4}|\?{5,})\s*(?=[\p{Han}（(《“\d]|$)")
 _ZERO_WIDTH = on_first_use(r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 _ENTITY = on_first_use(r"&(?:nbsp|ensp|emsp|thinsp);?|&#(?:160|12288|8194|8195);", regex.I)
 # Kangxi radicals, CJK radical supplement and compatibility ideographs: NFKC gives the ordinary
