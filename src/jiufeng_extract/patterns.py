@@ -183,7 +183,11 @@ WEB_CHROME = on_first_use(
     r"(?:责任编辑|编辑|审核|校对)\s*[:：]\s*\S{1,12}$|"
     r".*版权所有|.*Copyright|.*ICP备|.*网站标识码|.*公网安备|网站地图|联系我们|"
     r"本站\s*搜索|原标题\s*[:：][^，。；]{5,}$|[【\[]?免责声明[】\]]|.*\(/[\w/.\-]*\)\s*(?:[/>]|$)|"
-    r"(?:阅读)?(?:上一篇|下一篇)|相关(?:链接|文章|阅读))"
+    r"(?:阅读)?(?:上一篇|下一篇)|相关(?:链接|文章|阅读)|"
+    # a rating widget: "该内容对我有帮助 赞一个"
+    r".*(?:内容|文章|信息)对(?:我|您)有(?:帮助|用)|.*赞一个|简\s*介\s*[:：]?\s*$|"
+    # an item of a list of related pages, its date run into its title: "2013-08-30某某法"
+    r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?=\p{Han}))"
 )
 # "- 附件：…" bullets left by scraping (not the "- 4 -" of a page number)
 LIST_BULLET = on_first_use(r"^[-•·*]\s+(?=\D)")
