@@ -187,7 +187,9 @@ WEB_CHROME = on_first_use(
     # a rating widget: "该内容对我有帮助 赞一个"
     r".*(?:内容|文章|信息)对(?:我|您)有(?:帮助|用)|.*赞一个|简\s*介\s*[:：]?\s*$|"
     # an item of a list of related pages, its date run into its title: "2013-08-30某某法"
-    r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?=\p{Han}))"
+    r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?=\p{Han})|"
+    # the rest of a <meta content="…" /> tag that a scraper kept: the page's description
+    r'.*"\s*/?>\s*$)'
 )
 # "- 附件：…" bullets left by scraping (not the "- 4 -" of a page number)
 LIST_BULLET = on_first_use(r"^[-•·*]\s+(?=\D)")

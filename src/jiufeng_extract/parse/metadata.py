@@ -88,6 +88,8 @@ _BYLINE = on_first_use(r"\s*(?:信息)?来\s*源\s*[:：]")
 # a line that is only a date in the form sites print ("2014-06-11"); a 成文日期 is 年月日
 _BARE_ISO_DATE = on_first_use(r"^\s*[•·]?\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*$")
 
+# the number of a document cited by its title: "《关于…的通知》(国中医药办发〔2016〕28号)"
+_CITED_NUMBER = on_first_use(r"》\s*[（(][^（()）]*\d{4}\s*[〕\]］)）】]\s*\d{1,5}\s*号")
 # labels under which a page's box gives the document's title
 _TITLE_LABELS = ("标题", "文件名称", "信息名称", "名称")
 # labels under which sites show the date they published the page, most specific first
@@ -245,7 +247,8 @@ def build_metadata(seg: Segments) -> Metadata:
         meta.title = _box_title(fields)
     candidates = (
         ([seg.doc_number_line.text] if seg.doc_number_line else [])
-        + [p.text for p in seg.head]
+        # a line above the title citing another document's number ("印发了《X》(…〔2016〕28号)")
+        + [p.text for p in seg.head if not _CITED_NUMBER.search(p.text)]
         + [fields.get(k, "") for k in ("发文字号", "文号", "字号")]
         + [p.text for p in seg.trailer]
     )
