@@ -57,7 +57,8 @@ _NUMBER_TEXT = r"\p{Han}{1,10}[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*\
 _NUMBER_THEN_RECIPIENTS = on_first_use(rf"^(?P<number>{_NUMBER_TEXT})(?=各)")
 # a title run into the first sentence: "…实施方案为深入开展…", "…的通知各区卫生健康委："
 _TITLE_THEN_TEXT = on_first_use(
-    r"^(?P<title>[^。，,；;：:]{6,80}?(?:通知|通报|通告|公告|决定|意见|批复|方案|要点|办法|细则|规定|"
+    # after the first page's mark of a document-sharing site, if any ("1、…行动计划为提高…")
+    r"^(?:1、)?(?P<title>[^。，,；;：:]{6,80}?(?:通知|通报|通告|公告|决定|意见|批复|方案|要点|办法|细则|规定|"
     r"计划|规划)(?:[(（][^()（）]{1,15}[)）])?)"
     rf"(?=为了?|根据|按照|依据|现将|近年来|近日|各|{_NUMBER_TEXT}各)"
 )
