@@ -52,8 +52,8 @@ _SUBHEADING_RUN_IN = on_first_use(
     r"(?<=^[一二三四五六七八九十]{1,3}[、.．][^。，,；;（()）]{2,12})(?=[（(]一[）)])"
 )
 _RECIPIENTS = on_first_use(rf"^(?P<to>各[^。：:]{{1,{_MAX_RECIPIENTS}}}?[：:])(?=\S)")
-# the second half of a letter-spaced two-character label: "组 长：…", "成 员：…"
-_SPACED_LABEL_END = on_first_use(r"^\p{Han}[:：]")
+# two-character labels of a form or a list of members, which pages letter-space ("组 长：")
+_SPACED_LABELS = frozenset({"组长", "成员", "地址", "邮编", "电话", "传真", "备注", "姓名", "职务"})
 # a 发文字号 with the 主送机关 run on after it: "国办发〔2015〕70号各省、自治区…："
 _NUMBER_TEXT = r"\p{Han}{1,10}[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*\d{1,5}\s*号"
 _NUMBER_THEN_RECIPIENTS = on_first_use(rf"^(?P<number>{_NUMBER_TEXT})(?=各)")
@@ -157,7 +157,8 @@ def _split_spaces(text: str) -> list[str]:
         first = text[m.end() :].split()[:1]
         if not last or not first or len(last[0]) == 1 or len(first[0]) == 1:
             continue  # letter-spaced text: 医 疗 服 务, 总 则
-        if _SPACED_LABEL_END.match(first[0]):
+        label = text[m.start() - 1] + first[0][:1]
+        if label in _SPACED_LABELS and first[0][1:2] in (":", "："):
             # a two-character label letter-spaced ("组 长：") whose first half ends the piece
             pieces.append(text[start : m.start() - 1])
             start = m.start() - 1
