@@ -88,8 +88,11 @@ _BYLINE = on_first_use(r"\s*(?:信息)?来\s*源\s*[:：]")
 # a line that is only a date in the form sites print ("2014-06-11"); a 成文日期 is 年月日
 _BARE_ISO_DATE = on_first_use(r"^\s*[•·]?\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*$")
 
-# the number of a document cited by its title: "《关于…的通知》(国中医药办发〔2016〕28号)"
-_CITED_NUMBER = on_first_use(r"》\s*[（(][^（()）]*\d{4}\s*[〕\]］)）】]\s*\d{1,5}\s*号")
+# the number of a document a sentence cites: "我局印发了《关于…的通知》(国中医药办发〔2016〕28号)"
+_CITED_NUMBER = on_first_use(
+    r"(?:印发|转发|下发|根据|按照|依据|参照|落实)了?《[^《》]+》\s*[（(][^（()）]*\d{4}\s*"
+    r"[〕\]］)）】]\s*\d{1,5}\s*号"
+)
 # labels under which a page's box gives the document's title
 _TITLE_LABELS = ("标题", "文件名称", "信息名称", "名称")
 # labels under which sites show the date they published the page, most specific first
